@@ -1,0 +1,75 @@
+# Inside the Neuron: the two commands are `make book` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+JB_FLAGS := -W -n --keep-going
+PORT ?= 8000
+
+.PHONY: book serve lab test test-lib test-notebooks test-site test-binder build-strict notebooks benchmarks pdf clean help
+
+help:
+	@echo "make book       set up .venv, build the website into _build/html"
+	@echo "make serve      serve the built website on http://127.0.0.1:$(PORT)"
+	@echo "make lab        open the notebooks in JupyterLab"
+	@echo "make test       every check: neuronlib, notebooks (nbval), warning-free build, browser"
+	@echo "make notebooks  re-execute every notebook in place (then commit the outputs)"
+	@echo "make benchmarks print the speed and page-weight tables"
+
+# --- set-up: a virtual environment with the pinned packages -------------------------
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; found " + sys.version.split()[0] + ". Set PYTHON=python3.11 (or newer).")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	@touch $(STAMP)
+
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $(NODE_STAMP)
+
+# --- the book --------------------------------------------------------------------------
+book: $(STAMP)
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@echo
+	@echo "The book is built. Open _build/html/index.html in a browser,"
+	@echo "or run 'make serve' and visit http://127.0.0.1:$(PORT)"
+
+serve: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+
+# --- tests -----------------------------------------------------------------------------
+test: $(STAMP)
+	$(BIN)/python tools/check_browser.py
+	$(MAKE) test-lib test-notebooks build-strict test-site test-binder
+
+test-lib: $(STAMP)
+	$(BIN)/pytest tests --ignore=tests/site --ignore=tests/binder --cov=neuronlib --cov-report=term
+
+test-notebooks: $(STAMP)
+	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+		-p no:cacheprovider notebooks
+
+build-strict: $(STAMP)
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+
+test-site: $(STAMP) $(NODE_STAMP)
+	$(BIN)/pytest tests/site -p no:cacheprovider
+
+test-binder: $(STAMP)
+	$(BIN)/pytest tests/binder -p no:cacheprovider
+
+benchmarks: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf _build .jupyter_cache

@@ -1,0 +1,82 @@
+"""On every chapter page, every explorer renders and every control moves its figure."""
+
+from __future__ import annotations
+
+import pytest
+
+SNAPSHOT = """root => Array.from(root.querySelectorAll('canvas, svg')).map(
+    el => el.tagName === 'CANVAS' ? el.toDataURL() : el.outerHTML).join('|')"""
+
+
+def _explorers(page):
+    page.wait_for_timeout(300)
+    return page.locator(".nl-explorer")
+
+
+def test_every_chapter_has_an_explorer(open_page, chapter_path):
+    page, _ = open_page(chapter_path)
+    assert _explorers(page).count() >= 1, f"{chapter_path} has no explorer"
+
+
+def test_every_slider_redraws_its_figure(open_page, chapter_path):
+    page, log = open_page(chapter_path)
+    explorers = _explorers(page)
+    unmoved = []
+    for i in range(explorers.count()):
+        root = explorers.nth(i)
+        kind = root.get_attribute("data-explorer")
+        root.scroll_into_view_if_needed()
+        assert root.locator("canvas, svg").count() >= 1, f"explorer {kind} drew nothing"
+        sliders = root.locator("input[type=range]")
+        assert sliders.count() >= 1, f"explorer {kind} has no slider"
+        for j in range(sliders.count()):
+            slider = sliders.nth(j)
+            if slider.is_disabled():
+                continue
+            before = root.evaluate(SNAPSHOT)
+            slider.focus()
+            key = "ArrowLeft" if slider.evaluate("s => +s.value >= +s.max") else "ArrowRight"
+            for _ in range(3):
+                slider.press(key)
+            page.wait_for_timeout(50)
+            if root.evaluate(SNAPSHOT) == before:
+                unmoved.append(f"{kind}: {slider.get_attribute('aria-label') or slider.get_attribute('id')}")
+    assert unmoved == [], f"{chapter_path}: sliders that did not change their figure: {unmoved}"
+    assert log.page_errors == [] and log.console_errors == []
+    assert log.blocked == []
+
+
+def test_reset_restores_every_explorer(open_page, chapter_path):
+    page, _ = open_page(chapter_path)
+    explorers = _explorers(page)
+    for i in range(explorers.count()):
+        root = explorers.nth(i)
+        slider = root.locator("input[type=range]").first
+        initial = slider.input_value()
+        slider.focus()
+        slider.press("ArrowRight")
+        slider.press("ArrowRight")
+        root.locator("button.nl-reset").first.click()
+        assert slider.input_value() == initial
+
+
+def test_every_slider_is_labelled_with_its_value(open_page, chapter_path):
+    page, _ = open_page(chapter_path)
+    unlabelled = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.nl-explorer input[type=range]')).filter(s => {
+            const label = (s.labels && s.labels.length ? s.labels[0].textContent : '') || s.getAttribute('aria-label') || '';
+            return !label.trim() || !(s.getAttribute('aria-valuetext') || '').trim();
+        }).map(s => s.outerHTML.slice(0, 120))"""
+    )
+    assert unlabelled == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_explorers_draw_in_both_colour_schemes(open_page, scheme):
+    page, log = open_page("notebooks/gallery.html", color_scheme=scheme)
+    if scheme == "dark":
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        page.wait_for_timeout(200)
+    kinds = page.eval_on_selector_all(".nl-explorer", "els => els.map(e => e.dataset.explorer)")
+    assert set(kinds) >= {"neuron", "hyperplane", "activation", "network", "training", "layer"}
+    assert log.page_errors == []

@@ -1,0 +1,24 @@
+"""A chapter page transfers less than 1.5 MB (text gzip-compressed, as static hosts send it)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from conftest import SITE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from page_weight import measure  # noqa: E402
+
+LIMIT = 1.5e6
+
+
+def test_a_chapter_page_transfers_under_one_and_a_half_megabytes(browser, site_url, chapter_path):
+    page = browser.new_page()
+    try:
+        sizes = measure(page, f"{site_url}/{chapter_path}", SITE)
+    finally:
+        page.close()
+    total = sizes["total"]["gzip"]
+    assert sizes["html"]["raw"] > 0 and sizes["scripts"]["raw"] > 0, "the measurement saw no page"
+    assert total < LIMIT, f"{chapter_path} transfers {total / 1e6:.2f} MB: {sizes}"

@@ -1,0 +1,33 @@
+"""Stop `make test` early, and loudly, when the browser tests cannot run.
+
+The browser tests drive Debian's Chromium (/usr/bin/chromium) with playwright; playwright's
+own browser download does not work offline. Without Chromium we fail instead of skipping.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+CANDIDATES = ("chromium", "chromium-browser")
+
+
+def main() -> int:
+    for name in CANDIDATES:
+        if shutil.which(name):
+            return 0
+    bar = "!" * 72
+    print(
+        f"\n{bar}\n"
+        "The browser tests need Chromium, and it is not installed.\n"
+        "On Debian/Ubuntu install it with:\n\n"
+        "    sudo apt-get update && sudo apt-get install -y chromium\n\n"
+        "then run `make test` again. (CI installs it in .ci/run.)\n"
+        f"{bar}\n",
+        file=sys.stderr,
+    )
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Re-execute notebooks in place, the way nbval and the book build will run them.
+
+Usage: python tools/execute_notebooks.py notebooks/*.ipynb
+
+Each notebook runs in a fresh kernel of this environment with its own folder as the working
+directory; outputs are saved back, so commit the result. Executing twice gives identical
+files: every chapter seeds its randomness.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+
+def execute(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    nbformat.write(nb, path)
+    print(f"executed {path}")
+
+
+def main(paths: list[str]) -> int:
+    if not paths:
+        print(__doc__)
+        return 2
+    for name in paths:
+        execute(Path(name))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,95 @@
+"""Bytes a page of the built site transfers: HTML, scripts, styles, images, fonts.
+
+A browser loads the page from a local server; every response is counted twice: as stored
+(raw) and gzip-compressed, which is what any ordinary static host sends for text files
+(images and fonts are already compressed and count as stored).
+
+Usage: python tools/page_weight.py   (after `make book`) prints a table for every chapter.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+COMPRESSED_ALREADY = {".png", ".jpg", ".jpeg", ".gif", ".woff", ".woff2", ".webp"}
+KINDS = {
+    ".html": "html", ".js": "scripts", ".css": "styles", ".png": "images", ".svg": "images",
+    ".jpg": "images", ".jpeg": "images", ".gif": "images", ".woff": "fonts", ".woff2": "fonts",
+    ".ttf": "fonts",
+}
+
+
+def measure(page, url: str, site: Path) -> dict[str, dict[str, int]]:
+    """Load `url` in a playwright `page`; return {kind: {"raw": bytes, "gzip": bytes}} + "total"."""
+    seen: list[str] = []
+    page.on("response", lambda r: seen.append(r.url))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 20000)
+    page.wait_for_timeout(300)
+    base = url.split("/", 3)[:3]
+    root = "/".join(base)
+    sizes: dict[str, dict[str, int]] = defaultdict(lambda: {"raw": 0, "gzip": 0})
+    for u in dict.fromkeys(seen):
+        if not u.startswith(root):
+            continue
+        path = site / unquote(urlparse(u).path).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        kind = KINDS.get(path.suffix.lower(), "other")
+        packed = len(data) if path.suffix.lower() in COMPRESSED_ALREADY else len(gzip.compress(data, 9))
+        for key in (kind, "total"):
+            sizes[key]["raw"] += len(data)
+            sizes[key]["gzip"] += packed
+    return dict(sizes)
+
+
+def table(rows: dict[str, dict[str, dict[str, int]]]) -> str:
+    kinds = ["html", "scripts", "styles", "images", "fonts", "other"]
+    head = "| page | " + " | ".join(kinds) + " | total raw | total gzip |\n|" + "---|" * (len(kinds) + 3)
+    lines = [head]
+    for name, s in rows.items():
+        cells = [f"{s.get(k, {'gzip': 0})['gzip'] / 1024:.0f} kB" for k in kinds]
+        lines.append(
+            f"| {name} | " + " | ".join(cells)
+            + f" | {s['total']['raw'] / 1e6:.2f} MB | {s['total']['gzip'] / 1e6:.2f} MB |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "site"))
+    import conftest  # the site server and browser settings the tests use
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(conftest._QuietHandler, directory=str(conftest.SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    rows = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=conftest.chromium_path(), args=conftest.CHROMIUM_ARGS)
+        for path in conftest.chapter_pages():
+            page = browser.new_page()
+            rows[path] = measure(page, f"{url}/{path}", conftest.SITE)
+            page.close()
+        browser.close()
+    server.shutdown()
+    print("Bytes each chapter page transfers (kB gzip-compressed per kind; images/fonts as stored):\n")
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
