@@ -1,0 +1,96 @@
+"""Every chapter is a finished lecture: set-up cell, goals, explorer, exercises, summary.
+
+These read the committed notebooks as files (nbval, separately, re-runs them and compares
+outputs). They hold the book to docs/authoring.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+CHAPTERS = [p for p in NOTEBOOKS if re.match(r"\d\d_", p.name)]
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _source(cell: dict) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else src
+
+
+def _markdown(nb: dict) -> str:
+    return "\n".join(_source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def _code_cells(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def _repository_url() -> str:
+    text = (ROOT / "_config.yml").read_text(encoding="utf-8")
+    return re.search(r"^repository:\s*\n\s+url:\s*(\S+)", text, re.M).group(1)
+
+
+def test_there_are_five_chapters_and_a_gallery():
+    assert [p.name[:2] for p in CHAPTERS] == ["01", "02", "03", "04", "05"]
+    assert (ROOT / "notebooks" / "gallery.ipynb").exists()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_first_code_cell_installs_the_pinned_neuronlib_when_missing(path):
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    first = _source(_code_cells(_load(path))[0])
+    assert "import neuronlib" in first and "except ImportError" in first
+    assert f'"neuronlib @ git+{_repository_url()}@v{version}"' in first, (
+        "the set-up cell must install this book's version of neuronlib from the repository "
+        "named in _config.yml"
+    )
+    assert "neuronlib.check_environment()" in first
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_code_cell_was_run_without_errors(path):
+    for cell in _code_cells(_load(path)):
+        assert cell.get("execution_count") is not None, f"unexecuted cell: {_source(cell)[:80]!r}"
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"error output in {_source(cell)[:80]!r}"
+            if out["output_type"] == "stream" and out["name"] == "stderr":
+                pytest.fail(f"stderr output in {_source(cell)[:80]!r}: {''.join(out['text'])[:200]}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_figure_has_alt_text(path):
+    for cell in _code_cells(_load(path)):
+        if any("image/png" in out.get("data", {}) for out in cell.get("outputs", [])):
+            alt = cell.get("metadata", {}).get("mystnb", {}).get("image", {}).get("alt", "")
+            assert len(alt) >= 20, f"figure without alt text in {_source(cell)[:80]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_exactly_one_title_and_no_skipped_heading_levels(path):
+    levels = [len(m.group(1)) for m in re.finditer(r"^(#{1,6}) ", _markdown(_load(path)), re.M)]
+    assert levels.count(1) == 1 and levels[0] == 1
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, f"heading level jumps from {before} to {after}"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_reads_like_a_lecture(path):
+    nb = _load(path)
+    text = _markdown(nb)
+    for heading in ("Learning goals", "Summary", "Exercises"):
+        assert re.search(rf"^#+ .*{heading}", text, re.M | re.I), f"no '{heading}' section"
+    assert re.search(r"try this", text, re.I), "no 'Try this' prompts"
+    assert ":class: dropdown" in text, "exercises need answers the reader can reveal"
+    assert "glossary" in text, "link to the glossary"
+    code = "\n".join(_source(c) for c in _code_cells(nb))
+    assert re.search(r"\bexplore_\w+\(", code), "every chapter has at least one explorer"
