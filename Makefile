@@ -16,6 +16,7 @@ help:
 	@echo "make test       every check: neuronlib, notebooks (nbval), warning-free build, browser"
 	@echo "make notebooks  re-execute every notebook in place (then commit the outputs)"
 	@echo "make benchmarks print the speed and page-weight tables"
+	@echo "make pdf        print the whole book to _build/pdf/inside-the-neuron.pdf"
 
 # --- set-up: a virtual environment with the pinned packages -------------------------
 $(STAMP): requirements.txt constraints.txt pyproject.toml
@@ -67,6 +68,10 @@ test-site: $(STAMP) $(NODE_STAMP)
 
 test-binder: $(STAMP)
 	$(BIN)/pytest tests/binder -p no:cacheprovider
+
+pdf: $(STAMP)
+	$(BIN)/jupyter-book build . --builder singlehtml $(JB_FLAGS)
+	$(BIN)/python tools/build_pdf.py _build/singlehtml/index.html _build/pdf/inside-the-neuron.pdf
 
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/run.py
