@@ -1,0 +1,31 @@
+"""Slider explorers: drag weights, bias and activation and watch what one neuron computes.
+
+Each ``explore_*`` call returns a widget (an anywidget) that works in three places with the same
+numbers: live in JupyterLab, Binder or Colab (its values are traitlets Python can read, set and
+observe), on the static website with no kernel (the same JavaScript runs on a stand-in model),
+and as a plain-text summary computed by neuronlib (nbval, PDF, readers without JavaScript).
+See ``neuronlib/explorers/README.md``.
+
+- :func:`explore_neuron` (Chapter 1), :func:`explore_hyperplane` (Chapter 2),
+  :func:`explore_activation` (Chapter 3), :func:`explore_network` and :func:`explore_layer`
+  (Chapter 4), :func:`explore_training` (Chapter 5).
+"""
+
+from .activation import ActivationExplorer, explore_activation
+from .hyperplane import HyperplaneExplorer, explore_hyperplane
+from .layer import LayerExplorer, explore_layer
+from .network import NetworkExplorer, explore_network
+from .neuron import NeuronExplorer, explore_neuron
+
+__all__ = [
+    "ActivationExplorer",
+    "HyperplaneExplorer",
+    "LayerExplorer",
+    "NetworkExplorer",
+    "NeuronExplorer",
+    "explore_activation",
+    "explore_hyperplane",
+    "explore_layer",
+    "explore_network",
+    "explore_neuron",
+]

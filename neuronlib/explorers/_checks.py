@@ -1,0 +1,107 @@
+"""Argument checks shared by the explorers: clear ``TypeError``/``ValueError`` messages that say
+what was expected and what came."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from numbers import Real
+
+import traitlets as t
+
+
+def number(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value}")
+    return value
+
+
+def vector(name: str, value: object, length: int | None = None,
+           lengths: range | None = None, what: str = "") -> list[float]:
+    """A list of finite floats, of exactly ``length`` items or a length in ``lengths``."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) and not hasattr(value, "tolist"):
+        raise TypeError(f"{name} must be a list of numbers{what}, got {type(value).__name__} {value!r}")
+    items = value.tolist() if hasattr(value, "tolist") else list(value)
+    if length is not None and len(items) != length:
+        raise ValueError(f"{name} must have {length} numbers{what}, got {len(items)}: {items!r}")
+    if lengths is not None and len(items) not in lengths:
+        raise ValueError(
+            f"{name} must have {lengths.start} to {lengths.stop - 1} numbers{what}, got {len(items)}")
+    return [number(f"{name}[{i}]", v) for i, v in enumerate(items)]
+
+
+def matrix(name: str, value: object, rows: int | None = None, cols: range | None = None,
+           what: str = "") -> list[list[float]]:
+    """A list of equally long rows of finite floats."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) and not hasattr(value, "tolist"):
+        raise TypeError(f"{name} must be a list of rows{what}, got {type(value).__name__} {value!r}")
+    items = value.tolist() if hasattr(value, "tolist") else list(value)
+    if rows is not None and len(items) != rows:
+        raise ValueError(f"{name} must have {rows} rows{what}, got {len(items)}")
+    out = [vector(f"{name}[{i}]", row, lengths=cols, what=what) for i, row in enumerate(items)]
+    if len({len(r) for r in out}) > 1:
+        raise ValueError(f"{name} rows must all have the same length{what}, got {[len(r) for r in out]}")
+    return out
+
+
+def choice(name: str, value: object, options: Sequence[str]) -> str:
+    if not isinstance(value, str) or value not in options:
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(options)}")
+    return value
+
+
+def limits(name: str, value: object) -> list[float]:
+    lo, hi = vector(name, value, length=2, what=" (low, high)")
+    if not lo < hi:
+        raise ValueError(f"{name} must be (low, high) with low < high, got ({lo}, {hi})")
+    return [lo, hi]
+
+
+class Number(t.TraitType):
+    """A synced trait holding one finite float (``TypeError``/``ValueError`` otherwise)."""
+
+    default_value = 0.0
+
+    def validate(self, obj, value):
+        return number(self.name, value)
+
+
+class Vector(t.TraitType):
+    """A synced trait holding a list of finite floats: ``length`` of them if given, otherwise
+    as many as the explorer started with (``obj._initial``)."""
+
+    default_value: tuple = ()
+
+    def __init__(self, length: int | None = None, what: str = "", **kwargs):
+        self.length = length
+        self.what = what
+        super().__init__(**kwargs)
+
+    def validate(self, obj, value):
+        n = self.length
+        if n is None and self.name in getattr(obj, "_initial", {}):
+            n = len(obj._initial[self.name])
+        return vector(self.name, value, length=n, what=self.what)
+
+
+class Matrix(t.TraitType):
+    """A synced trait holding a list of ``rows`` rows of finite floats, each as long as the
+    explorer started with."""
+
+    default_value: tuple = ()
+
+    def __init__(self, rows: int, what: str = "", **kwargs):
+        self.rows = rows
+        self.what = what
+        super().__init__(**kwargs)
+
+    def validate(self, obj, value):
+        out = matrix(self.name, value, rows=self.rows, what=self.what)
+        start = getattr(obj, "_initial", {}).get(self.name)
+        if start is not None and len(out[0]) != len(start[0]):
+            raise ValueError(f"{self.name} rows must have {len(start[0])} numbers{self.what}, "
+                             f"got {len(out[0])}")
+        return out

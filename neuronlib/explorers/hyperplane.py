@@ -1,0 +1,72 @@
+"""explore_hyperplane: one neuron with two inputs and the line w·x + b = 0 (Chapter 2)."""
+
+from __future__ import annotations
+
+import traitlets as t
+
+from . import _activations, _bundle, _checks
+from ._base import Explorer
+from ._format import fmt, fmt_vec
+from ._ranges import slider_range
+
+
+class HyperplaneExplorer(Explorer):
+    """The widget behind :func:`explore_hyperplane`; read, set or observe ``weights``, ``bias``,
+    ``activation`` and ``point``."""
+
+    _kind = "hyperplane"
+    _esm = _bundle.module_source("hyperplane")
+    _state_keys = ("weights", "bias", "activation", "point")
+    weights = _checks.Vector(2, what=" (w1, w2)").tag(sync=True)
+    bias = _checks.Number().tag(sync=True)
+    activation = t.Unicode("relu").tag(sync=True)
+    point = _checks.Vector(2, what=" (x1, x2)").tag(sync=True)
+
+    @t.validate("activation")
+    def _check_activation(self, proposal):
+        return _activations.check(proposal["value"])
+
+    def summary(self) -> str:
+        from neuronlib.hyperplane import Hyperplane
+        from neuronlib.neuron import Neuron
+
+        act = _activations.get(self.activation)
+        neuron = Neuron(self.weights, self.bias, activation=act)
+        z = float(neuron.preactivation(self.point))
+        out = float(neuron(self.point))
+        text = (f"Hyperplane explorer: w = {fmt_vec(self.weights)}, b = {fmt(self.bias)}, "
+                f"activation = {self.activation}; point {fmt_vec(self.point)} has z = {fmt(z)}, "
+                f"output = {fmt(out)}")
+        if not any(self.weights):
+            return text + f"; w = 0, so there is no line: z = b = {fmt(self.bias)} everywhere"
+        distance = float(Hyperplane(self.weights, self.bias).signed_distance(self.point))
+        return text + f", signed distance {fmt(distance)}"
+
+
+def explore_hyperplane(weights=(1, -1), bias=0.5, activation="relu", point=(1, 1),
+                       xlim=(-3, 3), ylim=(-3, 3)) -> HyperplaneExplorer:
+    """Drag w1, w2 and b and watch the line w·x + b = 0 and the neuron's output move.
+
+    Introduced in: Chapter 2 (hyperplanes). The plane is shaded by the output f(w·x + b)
+    (blue positive, orange negative); the arrow is the weight vector w, which points to the side
+    where z > 0; the point (drag it, or use its sliders) shows its z and its signed distance
+    (w·x + b) / |w| to the line. With w = (0, 0) there is no line: z = b everywhere.
+
+    >>> ex = explore_hyperplane(weights=(1, -1), bias=0.5)
+    >>> ex.bias = 2.0          # the figure follows; ex.bias, ex.weights ... can be observed too
+    >>> print(ex)
+    Hyperplane explorer: w = (1, -1), b = 2, activation = relu; point (1, 1) has z = 2, output = 2, signed distance 1.414
+    """
+    xlim = _checks.limits("xlim", xlim)
+    ylim = _checks.limits("ylim", ylim)
+    weights = _checks.vector("weights", weights, length=2, what=" (w1, w2)")
+    point = _checks.vector("point", point, length=2, what=" (x1, x2)")
+    bias = _checks.number("bias", bias)
+    config = {
+        "xlim": xlim, "ylim": ylim, "grid": 200,
+        "names": _activations.names(), "params": _activations.PARAMS,
+        "ranges": {"weight": slider_range(weights, 3), "bias": slider_range([bias], 3),
+                   "point": [min(xlim[0], ylim[0]), max(xlim[1], ylim[1]), 0.05]},
+    }
+    return HyperplaneExplorer(config, weights=weights, bias=bias,
+                              activation=_activations.check(activation), point=point)

@@ -1,0 +1,195 @@
+// canvas.js: drawing helpers shared by the explorers (sharp at any devicePixelRatio).
+
+function nlMakeCanvas(parent, width, height, label) {
+  const c = document.createElement("canvas");
+  c.setAttribute("role", "img");
+  c.setAttribute("aria-label", label);
+  c.style.width = width + "px";
+  c.style.aspectRatio = width + " / " + height;
+  c.nlSize = [width, height];
+  parent.appendChild(c);
+  return c;
+}
+
+function nlBegin(canvas, theme) {
+  // Size the backing store for the screen's pixel ratio and clear; draw in CSS pixels after.
+  const [w, h] = canvas.nlSize;
+  const dpr = window.devicePixelRatio || 1;
+  const W = Math.round(w * dpr);
+  const H = Math.round(h * dpr);
+  if (canvas.width !== W || canvas.height !== H) {
+    canvas.width = W;
+    canvas.height = H;
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.fillStyle = theme.bg;
+  ctx.fillRect(0, 0, w, h);
+  ctx.font = "12px system-ui, sans-serif";
+  ctx.textBaseline = "middle";
+  ctx.setLineDash([]);
+  return ctx;
+}
+
+function nlPlane(xlim, ylim, rect) {
+  // Maps data coordinates to canvas pixels inside rect = [left, top, width, height], and back.
+  const [left, top, width, height] = rect;
+  const sx = width / (xlim[1] - xlim[0]);
+  const sy = height / (ylim[1] - ylim[0]);
+  return {
+    xlim, ylim, rect,
+    px: (x) => left + (x - xlim[0]) * sx,
+    py: (y) => top + (ylim[1] - y) * sy,
+    ix: (px) => xlim[0] + (px - left) / sx,
+    iy: (py) => ylim[1] - (py - top) / sy,
+  };
+}
+
+function nlNiceTicks(lo, hi) {
+  const rough = (hi - lo) / 6;
+  const pow = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= rough);
+  const ticks = [];
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step)
+    ticks.push(Math.abs(t) < 1e-12 * step ? 0 : t);
+  return ticks;
+}
+
+function nlAxes(ctx, plane, theme, xlabel, ylabel) {
+  const [left, top, width, height] = plane.rect;
+  ctx.strokeStyle = theme.muted;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(left, top, width, height);
+  ctx.fillStyle = theme.muted;
+  ctx.textAlign = "center";
+  for (const t of nlNiceTicks(plane.xlim[0], plane.xlim[1])) {
+    const x = plane.px(t);
+    ctx.fillText(nlFmt(t, 2), x, top + height + 10);
+    ctx.beginPath(); ctx.moveTo(x, top + height); ctx.lineTo(x, top + height + 3); ctx.stroke();
+  }
+  ctx.textAlign = "right";
+  for (const t of nlNiceTicks(plane.ylim[0], plane.ylim[1])) {
+    const y = plane.py(t);
+    ctx.fillText(nlFmt(t, 2), left - 5, y);
+    ctx.beginPath(); ctx.moveTo(left - 3, y); ctx.lineTo(left, y); ctx.stroke();
+  }
+  ctx.fillStyle = theme.fg;
+  ctx.textAlign = "center";
+  ctx.fillText(xlabel, left + width / 2, top + height + 24);
+  ctx.save();
+  ctx.translate(left - 30, top + height / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.fillText(ylabel, 0, 0);
+  ctx.restore();
+}
+
+function nlHeatmap(ctx, plane, cache, n, valueAt, painter) {
+  // Evaluates valueAt(x, y) at the centres of an n x n grid over the plane, colours each value
+  // with painter(values) -> (v, data, offset), and draws the image into the plane's rect.
+  if (!cache.canvas || cache.n !== n) {
+    cache.canvas = document.createElement("canvas");
+    cache.canvas.width = n;
+    cache.canvas.height = n;
+    cache.ctx = cache.canvas.getContext("2d");
+    cache.image = cache.ctx.createImageData(n, n);
+    cache.values = new Float64Array(n * n);
+    cache.n = n;
+  }
+  const [x0, x1] = plane.xlim;
+  const [y0, y1] = plane.ylim;
+  const vals = cache.values;
+  for (let j = 0; j < n; j++) {
+    const y = y1 - ((j + 0.5) * (y1 - y0)) / n;
+    for (let i = 0; i < n; i++) vals[j * n + i] = valueAt(x0 + ((i + 0.5) * (x1 - x0)) / n, y);
+  }
+  const paint = painter(vals);
+  const data = cache.image.data;
+  for (let k = 0; k < n * n; k++) {
+    paint(vals[k], data, 4 * k);
+    data[4 * k + 3] = 255;
+  }
+  cache.ctx.putImageData(cache.image, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  const [left, top, width, height] = plane.rect;
+  ctx.drawImage(cache.canvas, left, top, width, height);
+  return paint;
+}
+
+function nlDiverging(theme, fixedMax) {
+  // Painter: 0 -> background, +max -> blue, -max -> orange (max = largest |value| unless fixed).
+  const { pos, neg, bg } = theme.rgb;
+  return (vals) => {
+    let m = fixedMax || 0;
+    if (!fixedMax) for (let k = 0; k < vals.length; k++) m = Math.max(m, Math.abs(vals[k]));
+    const scale = m > 0 && Number.isFinite(m) ? 0.85 / m : 0;
+    const paint = (v, data, o) => {
+      const t = Math.min(0.85, Math.abs(v) * scale);
+      const c = v >= 0 ? pos : neg;
+      data[o] = bg[0] + (c[0] - bg[0]) * t;
+      data[o + 1] = bg[1] + (c[1] - bg[1]) * t;
+      data[o + 2] = bg[2] + (c[2] - bg[2]) * t;
+    };
+    paint.max = m;
+    return paint;
+  };
+}
+
+function nlLine(ctx, points, colour, width = 2, dash = []) {
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  points.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+function nlCurve(ctx, plane, xs, ys, colour, width = 2, dash = []) {
+  nlLine(ctx, xs.map((x, i) => [plane.px(x), plane.py(Math.max(-1e6, Math.min(1e6, ys[i])))]), colour, width, dash);
+}
+
+function nlArrow(ctx, from, to, colour, width = 2) {
+  nlLine(ctx, [from, to], colour, width);
+  const a = Math.atan2(to[1] - from[1], to[0] - from[0]);
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  ctx.moveTo(to[0], to[1]);
+  ctx.lineTo(to[0] - 9 * Math.cos(a - 0.4), to[1] - 9 * Math.sin(a - 0.4));
+  ctx.lineTo(to[0] - 9 * Math.cos(a + 0.4), to[1] - 9 * Math.sin(a + 0.4));
+  ctx.closePath();
+  ctx.fill();
+}
+
+function nlDisc(ctx, x, y, r, fill, stroke) {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  if (fill) { ctx.fillStyle = fill; ctx.fill(); }
+  if (stroke) { ctx.strokeStyle = stroke; ctx.lineWidth = 2; ctx.stroke(); }
+}
+
+function nlLabel(ctx, text, x, y, theme, colour, align = "center") {
+  // Text with a halo of the background colour, readable over lines and heat maps.
+  ctx.textAlign = align;
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = theme.bg;
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = colour || theme.fg;
+  ctx.fillText(text, x, y);
+}
+
+function nlClip(ctx, plane, draw) {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(...plane.rect);
+  ctx.clip();
+  draw();
+  ctx.restore();
+}
+
+function nlPointerData(canvas, plane, event) {
+  // The data coordinates under a pointer event (the canvas may be shrunk by CSS).
+  const r = canvas.getBoundingClientRect();
+  const lx = ((event.clientX - r.left) * canvas.nlSize[0]) / r.width;
+  const ly = ((event.clientY - r.top) * canvas.nlSize[1]) / r.height;
+  return [plane.ix(lx), plane.iy(ly)];
+}

@@ -1,0 +1,117 @@
+// layer.js: explore_layer (Chapter 4). Several neurons on the same input plane: their lines,
+// normals, and the regions they cut (which units are active, z > 0), with the XOR points.
+// weights[i][j] is from input i to unit j (neuronlib.layer.Layer's convention).
+
+function nlLayerUnit(W, b, j) {
+  return { w: [W[0][j], W[1][j]], b: b[j] };
+}
+
+function nlLayerPattern(W, b, x) {
+  // Bit j set when unit j is active (z_j > 0).
+  let code = 0;
+  for (let j = 0; j < b.length; j++) if (W[0][j] * x[0] + W[1][j] * x[1] + b[j] > 0) code |= 1 << j;
+  return code;
+}
+
+function nlPatternText(code, k) {
+  const on = [];
+  for (let j = 0; j < k; j++) if (code & (1 << j)) on.push(j + 1);
+  return on.length ? on.join(" ") : "none";
+}
+
+function nlSummaryOf(get, cfg) {
+  // The readout; equal to LayerExplorer.summary() in Python.
+  const [W, b, name] = ["weights", "biases", "activation"].map(get);
+  const act = nlActivation(name, cfg.params);
+  const [points, labels] = [cfg.points, cfg.labels];
+  const k = b.length;
+  const units = b.map((_, j) => {
+    const u = nlLayerUnit(W, b, j);
+    return `unit ${j + 1}: w = ${nlFmtVec(u.w)}, b = ${nlFmt(u.b)}`;
+  });
+  const seen = new Map();
+  let separated = true;
+  const rows = points.map((x, i) => {
+    const code = nlLayerPattern(W, b, x);
+    if (seen.has(code) && seen.get(code) !== labels[i]) separated = false;
+    seen.set(code, labels[i]);
+    const out = b.map((_, j) => act.f(W[0][j] * x[0] + W[1][j] * x[1] + b[j]));
+    return `${nlFmtVec(x)} class ${labels[i]} -> active ${nlPatternText(code, k)}, outputs ${nlFmtVec(out)}`;
+  });
+  return `Layer explorer: ${k} ${name} units; ${units.join("; ")}; points (active = z > 0): ` +
+    `${rows.join("; ")}; the classes get ${separated ? "different" : "shared"} activity patterns`;
+}
+
+function render({ model, el }) {
+  return nlMount(model, el, "layer", "A layer: several lines cut the plane into regions", (frame) => {
+    const cfg = model.get("_config");
+    const k = model.get("biases").length;
+    const { canvas, plane } = nlPlaneCanvas(frame, "layer regions", cfg.xlim, cfg.ylim);
+    const cache = {};
+    for (let j = 0; j < k; j++) {
+      const g = frame.group();
+      for (const i of [0, 1])
+        frame.add(nlSlider(g, { label: `unit ${j + 1}: w${i + 1}`, range: cfg.ranges.weight,
+          get: () => model.get("weights")[i][j], set: (v) => nlSetItem(model, "weights", [i, j], v) }));
+      frame.add(nlSlider(g, { label: `unit ${j + 1}: b`, range: cfg.ranges.bias,
+        get: () => model.get("biases")[j], set: (v) => nlSetItem(model, "biases", [j], v) }));
+    }
+    frame.add(nlSelect(frame.group(), { label: "activation", options: cfg.names.map((s) => [s, s]),
+      get: () => model.get("activation"), set: (v) => nlSetKey(model, "activation", v) }));
+    nlResetButton(frame.group(), model);
+
+    const draw = (theme) => {
+      const W = model.get("weights");
+      const b = model.get("biases");
+      const ctx = nlBegin(canvas, theme);
+      // Region colour: the background tinted towards the mean colour of the active units.
+      const unitRgb = b.map((_, j) => nlParseColor(theme.units[j % theme.units.length]));
+      const tints = [];
+      for (let code = 0; code < 1 << k; code++) {
+        const on = unitRgb.filter((_, j) => code & (1 << j));
+        const mean = on.length ? [0, 1, 2].map((c) => on.reduce((s, r) => s + r[c], 0) / on.length) : theme.rgb.bg;
+        tints.push(nlMix(theme.rgb.bg, mean, 0.18 + (0.27 * on.length) / k));
+      }
+      const painter = () => (v, data, o) => {
+        const t = tints[v];
+        data[o] = t[0]; data[o + 1] = t[1]; data[o + 2] = t[2];
+      };
+      nlHeatmap(ctx, plane, cache, cfg.grid, (x, y) => nlLayerPattern(W, b, [x, y]), painter);
+      nlAxes(ctx, plane, theme, "x1", "x2");
+      // Label each region (pattern) at the centre of its pixels.
+      const n = cfg.grid;
+      const sums = new Map();
+      cache.values.forEach((v, idx) => {
+        const s = sums.get(v) || [0, 0, 0];
+        s[0] += idx % n; s[1] += Math.floor(idx / n); s[2] += 1;
+        sums.set(v, s);
+      });
+      const [left, top, width, height] = plane.rect;
+      for (const [code, [sx, sy, count]] of sums)
+        if (count > 0.03 * n * n)
+          nlLabel(ctx, "active: " + nlPatternText(code, k), left + ((sx / count + 0.5) * width) / n,
+            top + ((sy / count + 0.5) * height) / n, theme, theme.muted);
+      for (let j = 0; j < k; j++) {
+        const u = nlLayerUnit(W, b, j);
+        if (nlNorm(u.w) > 0) nlNeuronLine(ctx, plane, theme, u.w, u.b, theme.units[j % theme.units.length], `${j + 1}`);
+      }
+      cfg.points.forEach((x, i) => {
+        const [px, py] = [plane.px(x[0]), plane.py(x[1])];
+        if (cfg.labels[i]) nlDisc(ctx, px, py, 6, theme.fg, theme.bg);
+        else {
+          ctx.fillStyle = theme.bg; ctx.fillRect(px - 6, py - 6, 12, 12);
+          ctx.strokeStyle = theme.fg; ctx.lineWidth = 2; ctx.strokeRect(px - 5, py - 5, 10, 10);
+        }
+      });
+      nlLabel(ctx, "XOR points: dot = class 1, square = class 0", 44, 336, theme, theme.muted, "left");
+      nlLabel(ctx, "each arrow points to its unit's active side (z > 0)", 44, 352, theme, theme.muted, "left");
+      const text = nlSummaryOf((k) => model.get(k), cfg);
+      canvas.setAttribute("aria-label", `Input plane cut by ${k} neuron lines into regions coloured by ` +
+        `which units are active. ` + text.slice(text.indexOf(";") + 2));
+      frame.readout.textContent = text;
+    };
+    return { keys: ["weights", "biases", "activation"], draw };
+  });
+}
+
+export default { render };

@@ -1,0 +1,143 @@
+// maths.js: the neuron's maths in the browser, the same formulas as neuronlib.activations and
+// neuronlib.hyperplane (tests/test_explorers_js.py checks them against neuronlib to 1e-9).
+
+const NL_SQRT_PI = Math.sqrt(Math.PI);
+const NL_SQRT_2PI = Math.sqrt(2 * Math.PI);
+
+function nlErfc(x) {
+  // erfc(x) = 1 - erf(x); for x >= 2 by its continued fraction, accurate in the far tail:
+  // erfc(x) = exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + (2/2)/(x + (3/2)/(x + ...)))).
+  if (Number.isNaN(x)) return NaN;
+  if (x < 2) return 1 - nlErf(x);
+  if (x > 27.5) return 0;
+  let f = x;
+  for (let n = 60; n >= 1; n--) f = x + n / 2 / f;
+  return Math.exp(-x * x) / NL_SQRT_PI / f;
+}
+
+function nlErf(x) {
+  // |x| < 2.5: erf(a) = 2/sqrt(pi) exp(-a^2) sum_n 2^n a^(2n+1) / (1*3*...*(2n+1)), all terms
+  // positive so nothing cancels; larger |x|: 1 - erfc(|x|).
+  if (Number.isNaN(x)) return NaN;
+  const a = Math.abs(x);
+  let r;
+  if (a < 2.5) {
+    const a2 = 2 * a * a;
+    let term = a;
+    let sum = a;
+    for (let n = 1; n < 300 && term > sum * 1e-17; n++) {
+      term *= a2 / (2 * n + 1);
+      sum += term;
+    }
+    r = (2 / NL_SQRT_PI) * Math.exp(-a * a) * sum;
+  } else {
+    r = 1 - nlErfc(a);
+  }
+  return x < 0 ? -r : r;
+}
+
+function nlNormalCdf(z) {
+  // Phi(z) = erfc(-z / sqrt 2) / 2, precise in the left tail (as neuronlib computes it).
+  return 0.5 * nlErfc(-z / Math.SQRT2);
+}
+
+function nlSigmoid(z) {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+// Each activation: f(z, p) and its derivative d(z, p); p holds {slope, alpha}.
+const NL_ACTIVATIONS = {
+  identity: { f: (z) => z, d: () => 1 },
+  step: { f: (z) => (z >= 0 ? 1 : 0), d: () => 0 },
+  sigmoid: {
+    f: nlSigmoid,
+    d: (z) => {
+      const s = nlSigmoid(z);
+      return s * (1 - s);
+    },
+  },
+  tanh: {
+    f: Math.tanh,
+    d: (z) => {
+      const t = Math.tanh(z);
+      return 1 - t * t;
+    },
+  },
+  relu: { f: (z) => (z > 0 ? z : 0), d: (z) => (z > 0 ? 1 : 0) },
+  leaky_relu: {
+    f: (z, p) => (z > 0 ? z : p.slope * z),
+    d: (z, p) => (z > 0 ? 1 : p.slope),
+  },
+  elu: {
+    f: (z, p) => (z > 0 ? z : p.alpha * Math.expm1(z)),
+    d: (z, p) => (z > 0 ? 1 : p.alpha * Math.exp(z)),
+  },
+  softplus: { f: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))), d: nlSigmoid },
+  swish: {
+    f: (z) => z * nlSigmoid(z),
+    d: (z) => {
+      const s = nlSigmoid(z);
+      return s + z * s * (1 - s);
+    },
+  },
+  gelu: {
+    f: (z) => z * nlNormalCdf(z),
+    d: (z) => nlNormalCdf(z) + (z * Math.exp(-0.5 * z * z)) / NL_SQRT_2PI,
+  },
+};
+NL_ACTIVATIONS.silu = NL_ACTIVATIONS.swish;
+
+const NL_DEFAULT_PARAMS = { slope: 0.01, alpha: 1.0 };
+
+function nlActivation(name, params) {
+  const act = NL_ACTIVATIONS[name];
+  if (!act) throw new Error("unknown activation " + name);
+  const p = Object.assign({}, NL_DEFAULT_PARAMS, params || {});
+  return { f: (z) => act.f(z, p), d: (z) => act.d(z, p) };
+}
+
+function nlDot(w, x) {
+  let s = 0;
+  for (let i = 0; i < w.length; i++) s += w[i] * x[i];
+  return s;
+}
+
+function nlNorm(w) {
+  return Math.sqrt(nlDot(w, w));
+}
+
+function nlSignedDistance(w, b, x) {
+  // (w.x + b) / |w|; NaN when w = 0 (no hyperplane).
+  const n = nlNorm(w);
+  return n === 0 ? NaN : (nlDot(w, x) + b) / n;
+}
+
+function nlSegmentInBox(w, b, xlim, ylim) {
+  // The part of the line w1 x + w2 y + b = 0 inside the box, as [[x, y], [x, y]], or null.
+  const pts = [];
+  const add = (x, y) => {
+    const eps = 1e-12 * (1 + Math.abs(x) + Math.abs(y));
+    if (x < xlim[0] - eps || x > xlim[1] + eps || y < ylim[0] - eps || y > ylim[1] + eps) return;
+    if (!pts.some((q) => Math.abs(q[0] - x) <= eps && Math.abs(q[1] - y) <= eps)) pts.push([x, y]);
+  };
+  if (w[1] !== 0) for (const x of xlim) add(x, -(w[0] * x + b) / w[1]);
+  if (w[0] !== 0) for (const y of ylim) add(-(w[1] * y + b) / w[0], y);
+  if (pts.length < 2) return null;
+  let best = [pts[0], pts[1]];
+  let bestD = -1;
+  for (const p of pts)
+    for (const q of pts) {
+      const d = (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2;
+      if (d > bestD) [best, bestD] = [[p, q], d];
+    }
+  return best;
+}
+
+function nlGrid(lo, hi, n) {
+  // n + 1 evenly spaced points, computed as lo + (hi - lo) * i / n (as in Python).
+  const out = new Array(n + 1);
+  for (let i = 0; i <= n; i++) out[i] = lo + ((hi - lo) * i) / n;
+  return out;
+}

@@ -1,0 +1,94 @@
+// network.js: explore_network (Chapter 4). One input x, a few hidden ReLU units; the output
+// y = sum_i c_i relu(w_i x + b_i) + c0 is a sum of bent lines, with kinks at x = -b_i / w_i.
+
+function nlNetworkKinks(w, b, c, xlim) {
+  // Kinks strictly inside xlim where the slope of y really changes: unit i's slope jumps by
+  // c_i |w_i| at -b_i / w_i; jumps at the same x are added (they can cancel).
+  const jumps = new Map();
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] === 0 || c[i] === 0) continue;
+    const k = -b[i] / w[i];
+    if (k > xlim[0] && k < xlim[1]) jumps.set(k, (jumps.get(k) || 0) + c[i] * Math.abs(w[i]));
+  }
+  return [...jumps].filter(([, j]) => Math.abs(j) > 1e-12).map(([k]) => k).sort((p, q) => p - q);
+}
+
+function nlNetworkY(w, b, c, c0, x) {
+  let y = c0;
+  for (let i = 0; i < w.length; i++) y += c[i] * Math.max(0, w[i] * x + b[i]);
+  return y;
+}
+
+function nlSummaryOf(get, cfg) {
+  // The readout; equal to NetworkExplorer.summary() in Python.
+  const [w, b, c, c0] = ["weights", "biases", "output_weights", "output_bias"].map(get);
+  const xlim = cfg.xlim;
+  const kinks = nlNetworkKinks(w, b, c, xlim);
+  const range = `[${nlFmt(xlim[0])}, ${nlFmt(xlim[1])}]`;
+  const ends = `y(${nlFmt(xlim[0])}) = ${nlFmt(nlNetworkY(w, b, c, c0, xlim[0]))}, ` +
+    `y(${nlFmt(xlim[1])}) = ${nlFmt(nlNetworkY(w, b, c, c0, xlim[1]))}`;
+  const verdict = kinks.length
+    ? `kinks inside ${range} at x = ${kinks.map((k) => nlFmt(k)).join(", ")}, so y is not linear on ${range}`
+    : `no kink inside ${range}, so y is exactly linear on ${range}`;
+  return `Network explorer: ${w.length} hidden ReLU units, y = sum of c_i*relu(w_i*x + b_i) + ` +
+    `${nlFmt(c0)}; ${ends}; ${verdict}`;
+}
+
+function render({ model, el }) {
+  return nlMount(model, el, "network", "Bent lines add up: a network with one input", (frame) => {
+    const cfg = model.get("_config");
+    const n = model.get("weights").length;
+    const canvas = nlMakeCanvas(frame.figure, 380, 320, "network output");
+    for (let i = 0; i < n; i++) {
+      const g = frame.group();
+      for (const [key, sym] of [["weights", "w"], ["biases", "b"], ["output_weights", "c"]])
+        frame.add(nlSlider(g, { label: `${sym}${i + 1}`, range: cfg.ranges[key],
+          get: () => model.get(key)[i], set: (v) => nlSetItem(model, key, [i], v) }));
+    }
+    frame.add(nlSlider(frame.group(), { label: "c0 (output bias)", range: cfg.ranges.output_bias,
+      get: () => model.get("output_bias"), set: (v) => nlSetKey(model, "output_bias", v) }));
+    nlResetButton(frame.group(), model);
+
+    const draw = (theme) => {
+      const [w, b, c, c0] = ["weights", "biases", "output_weights", "output_bias"].map((k) => model.get(k));
+      const xlim = cfg.xlim;
+      const xs = nlGrid(xlim[0], xlim[1], 400);
+      const parts = w.map((_, i) => xs.map((x) => c[i] * Math.max(0, w[i] * x + b[i])));
+      const ys = xs.map((x) => nlNetworkY(w, b, c, c0, x));
+      const all = ys.concat(...parts);
+      const lo = Math.min(-1, ...all);
+      const hi = Math.max(1, ...all);
+      const p = nlPlane(xlim, [lo - 0.08 * (hi - lo), hi + 0.08 * (hi - lo)], [44, 8, 326, 250]);
+      const ctx = nlBegin(canvas, theme);
+      nlLine(ctx, [[p.px(xlim[0]), p.py(0)], [p.px(xlim[1]), p.py(0)]], theme.grid, 1);
+      nlAxes(ctx, p, theme, "x", "");
+      const kinks = nlNetworkKinks(w, b, c, xlim);
+      nlClip(ctx, p, () => {
+        for (let i = 0; i < n; i++) {
+          const colour = theme.units[i % theme.units.length];
+          nlCurve(ctx, p, xs, parts[i], colour, 1.5, [5, 4]);
+          if (w[i] !== 0) {
+            const k = -b[i] / w[i];
+            nlLine(ctx, [[p.px(k), p.rect[1] + p.rect[3] - 10], [p.px(k), p.rect[1] + p.rect[3]]], colour, 3);
+          }
+        }
+        nlCurve(ctx, p, xs, ys, theme.fg, 3);
+        for (const k of kinks) nlDisc(ctx, p.px(k), p.py(nlNetworkY(w, b, c, c0, k)), 5, theme.fg, theme.bg);
+      });
+      const left = p.rect[0] + 8;
+      nlLabel(ctx, "y = sum (thick)", left, 18, theme, theme.fg, "left");
+      for (let i = 0; i < n; i++)
+        nlLabel(ctx, `unit ${i + 1}: c${i + 1}·relu(w${i + 1}x + b${i + 1})`, left, 34 + 15 * i, theme,
+          theme.units[i % theme.units.length], "left");
+      nlLabel(ctx, kinks.length ? "dots: kinks of y; ticks: where each unit bends" : "no kink of y in view: a straight line",
+        p.rect[0], 312, theme, theme.muted, "left");
+      const text = nlSummaryOf((k) => model.get(k), cfg);
+      canvas.setAttribute("aria-label", `Graph of the network output y (thick) and each hidden unit's ` +
+        `contribution (dashed) for x from ${nlFmt(xlim[0])} to ${nlFmt(xlim[1])}. ` + text.slice(text.indexOf(";") + 2));
+      frame.readout.textContent = text;
+    };
+    return { keys: ["weights", "biases", "output_weights", "output_bias"], draw };
+  });
+}
+
+export default { render };

@@ -1,0 +1,86 @@
+"""explore_layer: several neurons on one input plane and the regions they cut (Chapter 4)."""
+
+from __future__ import annotations
+
+import numpy as np
+import traitlets as t
+
+from . import _activations, _bundle, _checks
+from ._base import Explorer
+from ._format import fmt, fmt_vec
+from ._ranges import slider_range
+
+#: The four XOR points and their classes (x1 xor x2).
+XOR_POINTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+XOR_LABELS = [0, 1, 1, 0]
+
+
+def _active_text(z_row) -> str:
+    on = [str(j + 1) for j, z in enumerate(z_row) if z > 0]
+    return " ".join(on) if on else "none"
+
+
+class LayerExplorer(Explorer):
+    """The widget behind :func:`explore_layer`; read, set or observe ``weights`` (shape
+    (2, units): ``weights[i][j]`` from input i to unit j, as in :class:`neuronlib.layer.Layer`),
+    ``biases`` and ``activation``."""
+
+    _kind = "layer"
+    _esm = _bundle.module_source("layer")
+    _state_keys = ("weights", "biases", "activation")
+    weights = _checks.Matrix(2, what=" (weights[i][j]: input i to unit j)").tag(sync=True)
+    biases = _checks.Vector(what=" (one per unit)").tag(sync=True)
+    activation = t.Unicode("relu").tag(sync=True)
+
+    @t.validate("activation")
+    def _check_activation(self, proposal):
+        return _activations.check(proposal["value"])
+
+    def layer(self):
+        """This explorer's layer as a :class:`neuronlib.layer.Layer`."""
+        from neuronlib.layer import Layer
+
+        return Layer(self.weights, self.biases, _activations.get(self.activation))
+
+    def summary(self) -> str:
+        layer = self.layer()
+        X = np.array(self._config["points"], dtype=float)
+        out = np.asarray(layer(X), dtype=float)
+        z = np.array([[float(n.preactivation(x)) for n in layer.neurons] for x in X])
+        units = "; ".join(f"unit {j + 1}: w = {fmt_vec(np.array(self.weights)[:, j])}, b = {fmt(b)}"
+                          for j, b in enumerate(self.biases))
+        rows, owner, separated = [], {}, True
+        for x, label, z_row, out_row in zip(X, self._config["labels"], z, out):
+            pattern = tuple(z_row > 0)
+            separated &= owner.setdefault(pattern, label) == label
+            rows.append(f"{fmt_vec(x)} class {label} -> active {_active_text(z_row)}, outputs {fmt_vec(out_row)}")
+        return (f"Layer explorer: {len(self.biases)} {self.activation} units; {units}; points (active = z > 0): "
+                f"{'; '.join(rows)}; the classes get {'different' if separated else 'shared'} activity patterns")
+
+
+def explore_layer(weights=((1.0, 1.0), (1.0, 1.0)), biases=(-0.5, -1.5), activation="relu",
+                  xlim=(-1, 2), ylim=(-1, 2)) -> LayerExplorer:
+    """Several neurons look at the same two inputs: see their lines and the regions they cut.
+
+    Introduced in: Chapter 4 (why nonlinearity). ``weights[i][j]`` is the weight from input i
+    to unit j (shape (2, units), as in :class:`neuronlib.layer.Layer`). Each region is coloured
+    by which units are active (z > 0). The default 2-unit layer cuts the XOR points into
+    patterns that a single output neuron can then separate.
+
+    >>> ex = explore_layer()
+    >>> ex.biases = [-0.5, -1.5]
+    >>> print(ex)  # doctest: +ELLIPSIS
+    Layer explorer: 2 relu units; unit 1: w = (1, 1), b = -0.5; ...; the classes get different activity patterns
+    """
+    weights = _checks.matrix("weights", weights, rows=2, cols=range(1, 5),
+                             what=" (weights[i][j]: input i to unit j, 2 inputs, 1 to 4 units)")
+    k = len(weights[0])
+    biases = _checks.vector("biases", biases, length=k, what=f" (one per unit: {k} units)")
+    config = {
+        "xlim": _checks.limits("xlim", xlim), "ylim": _checks.limits("ylim", ylim), "grid": 200,
+        "names": _activations.names(), "params": _activations.PARAMS,
+        "points": XOR_POINTS, "labels": XOR_LABELS,
+        "ranges": {"weight": slider_range([v for row in weights for v in row], 3),
+                   "bias": slider_range(biases, 3)},
+    }
+    return LayerExplorer(config, weights=weights, biases=biases, activation=_activations.check(activation))

@@ -1,0 +1,89 @@
+"""explore_network: one input, a few hidden ReLU units, their bent lines and the sum (Chapter 4)."""
+
+from __future__ import annotations
+
+from . import _bundle, _checks
+from ._base import Explorer
+from ._format import fmt
+from ._ranges import slider_range
+
+
+def kinks(weights, biases, output_weights, xlim) -> list[float]:
+    """Where y = sum_i c_i relu(w_i x + b_i) + c0 bends, strictly inside ``xlim``.
+
+    Unit i bends at x = -b_i / w_i, where the slope of y jumps by c_i |w_i|; jumps at the same x
+    are added, and a kink whose jumps cancel is no kink. (``js/network.js`` does the same.)
+
+    >>> kinks([1, 1], [1, -1], [1, 0], (-4, 4))
+    [-1.0]
+    """
+    jumps: dict[float, float] = {}
+    for w, b, c in zip(weights, biases, output_weights):
+        if w == 0 or c == 0:
+            continue
+        k = -b / w
+        if xlim[0] < k < xlim[1]:
+            jumps[k] = jumps.get(k, 0.0) + c * abs(w)
+    return sorted(k for k, jump in jumps.items() if abs(jump) > 1e-12)
+
+
+class NetworkExplorer(Explorer):
+    """The widget behind :func:`explore_network`; read, set or observe ``weights``, ``biases``,
+    ``output_weights`` (c_i) and ``output_bias`` (c0). The number of units is fixed when made."""
+
+    _kind = "network"
+    _esm = _bundle.module_source("network")
+    _state_keys = ("weights", "biases", "output_weights", "output_bias")
+    weights = _checks.Vector(what=" (one per hidden unit)").tag(sync=True)
+    biases = _checks.Vector(what=" (one per hidden unit)").tag(sync=True)
+    output_weights = _checks.Vector(what=" (one per hidden unit)").tag(sync=True)
+    output_bias = _checks.Number().tag(sync=True)
+
+    def network(self):
+        """This explorer's network as neuronlib objects: a ReLU layer, then a linear output."""
+        from neuronlib.layer import Layer
+        from neuronlib.network import Network
+
+        hidden = Layer([self.weights], self.biases, "relu")
+        output = Layer([[c] for c in self.output_weights], [self.output_bias], "identity")
+        return Network([hidden, output])
+
+    def summary(self) -> str:
+        import numpy as np
+
+        xlim = self._config["xlim"]
+        y = np.asarray(self.network()(np.array([[xlim[0]], [xlim[1]]], dtype=float)), dtype=float).ravel()
+        found = kinks(self.weights, self.biases, self.output_weights, xlim)
+        span = f"[{fmt(xlim[0])}, {fmt(xlim[1])}]"
+        verdict = (f"kinks inside {span} at x = {', '.join(fmt(k) for k in found)}, "
+                   f"so y is not linear on {span}" if found
+                   else f"no kink inside {span}, so y is exactly linear on {span}")
+        return (f"Network explorer: {len(self.weights)} hidden ReLU units, y = sum of "
+                f"c_i*relu(w_i*x + b_i) + {fmt(self.output_bias)}; y({fmt(xlim[0])}) = {fmt(y[0])}, "
+                f"y({fmt(xlim[1])}) = {fmt(y[1])}; {verdict}")
+
+
+def explore_network(weights=(1.0, 1.0, -1.0), biases=(1.0, -1.0, 0.5), output_weights=(1.0, -2.0, 1.0),
+                    output_bias=0.0, xlim=(-4, 4)) -> NetworkExplorer:
+    """Slide each hidden ReLU unit of a 1-input network and watch the bent lines add up.
+
+    Introduced in: Chapter 4 (why nonlinearity). Unit i contributes c_i*relu(w_i*x + b_i), a line
+    bent at x = -b_i / w_i; the output y is their sum plus c0. The summary says whether y is
+    exactly linear on the visible range (no kink of y inside it) or not.
+
+    >>> ex = explore_network(weights=(1, 1), biases=(0, -1), output_weights=(1, -1))
+    >>> print(ex)
+    Network explorer: 2 hidden ReLU units, y = sum of c_i*relu(w_i*x + b_i) + 0; y(-4) = 0, y(4) = 1; kinks inside [-4, 4] at x = 0, 1, so y is not linear on [-4, 4]
+    """
+    weights = _checks.vector("weights", weights, lengths=range(1, 6), what=" (one per hidden unit)")
+    n = len(weights)
+    biases = _checks.vector("biases", biases, length=n, what=f" (one per hidden unit: {n} units)")
+    output_weights = _checks.vector("output_weights", output_weights, length=n,
+                                    what=f" (one per hidden unit: {n} units)")
+    output_bias = _checks.number("output_bias", output_bias)
+    xlim = _checks.limits("xlim", xlim)
+    config = {"xlim": xlim, "ranges": {
+        "weights": slider_range(weights, 3), "biases": slider_range(biases, 4),
+        "output_weights": slider_range(output_weights, 3), "output_bias": slider_range([output_bias], 3)}}
+    return NetworkExplorer(config, weights=weights, biases=biases, output_weights=output_weights,
+                           output_bias=output_bias)

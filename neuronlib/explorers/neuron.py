@@ -1,0 +1,63 @@
+"""explore_neuron: one neuron with 1 to 5 inputs (Chapter 1)."""
+
+from __future__ import annotations
+
+import traitlets as t
+
+from . import _activations, _bundle, _checks
+from ._base import Explorer
+from ._format import fmt, fmt_vec
+from ._ranges import slider_range
+
+
+class NeuronExplorer(Explorer):
+    """The widget behind :func:`explore_neuron`; read, set or observe ``inputs``, ``weights``,
+    ``bias`` and ``activation``. The number of inputs is fixed when it is made."""
+
+    _kind = "neuron"
+    _esm = _bundle.module_source("neuron")
+    _state_keys = ("inputs", "weights", "bias", "activation")
+    inputs = _checks.Vector(what=" (one per input)").tag(sync=True)
+    weights = _checks.Vector(what=" (one per input)").tag(sync=True)
+    bias = _checks.Number().tag(sync=True)
+    activation = t.Unicode("relu").tag(sync=True)
+
+    @t.validate("activation")
+    def _check_activation(self, proposal):
+        return _activations.check(proposal["value"])
+
+    def summary(self) -> str:
+        from neuronlib.neuron import Neuron
+
+        neuron = Neuron(self.weights, self.bias, activation=_activations.get(self.activation))
+        z = float(neuron.preactivation(self.inputs))
+        out = float(neuron(self.inputs))
+        terms = " + ".join(f"{fmt(w)}*{fmt(x)}" for w, x in zip(self.weights, self.inputs))
+        return (f"Neuron explorer: x = {fmt_vec(self.inputs)}, w = {fmt_vec(self.weights)}, "
+                f"b = {fmt(self.bias)}, activation = {self.activation}; "
+                f"z = {terms} + {fmt(self.bias)} = {fmt(z)}, "
+                f"output = {self.activation}({fmt(z)}) = {fmt(out)}")
+
+
+def explore_neuron(inputs=(1.0, 2.0), weights=(0.5, -1.0), bias=0.0, activation="relu") -> NeuronExplorer:
+    """Drag the inputs, weights and bias of one neuron and watch z = w·x + b and its output.
+
+    Introduced in: Chapter 1 (what a neuron computes). One to five inputs; each edge of the
+    diagram is as wide as its weight is large, blue when positive, dashed orange when negative.
+
+    >>> ex = explore_neuron(inputs=(1, 2), weights=(0.5, -1), bias=0)
+    >>> ex.bias = 2.0
+    >>> print(ex)
+    Neuron explorer: x = (1, 2), w = (0.5, -1), b = 2, activation = relu; z = 0.5*1 + -1*2 + 2 = 0.5, output = relu(0.5) = 0.5
+    """
+    inputs = _checks.vector("inputs", inputs, lengths=range(1, 6), what=" (one per input)")
+    weights = _checks.vector("weights", weights, length=len(inputs),
+                             what=f" (one per input: {len(inputs)} inputs)")
+    bias = _checks.number("bias", bias)
+    config = {
+        "names": _activations.names(), "params": _activations.PARAMS,
+        "ranges": {"input": slider_range(inputs, 3), "weight": slider_range(weights, 3),
+                   "bias": slider_range([bias], 3)},
+    }
+    return NeuronExplorer(config, inputs=inputs, weights=weights, bias=bias,
+                          activation=_activations.check(activation))

@@ -1,0 +1,25 @@
+// maths_driver.js: tests/test_explorers_js.py appends this to an explorer's ES module and runs
+// it in node. It reads a job (JSON on stdin), evaluates the front end's maths and readouts,
+// and prints the results as JSON (non-finite numbers as strings).
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const job = JSON.parse(chunks.join(""));
+const num = (v) => (Number.isFinite(v) ? v : String(v));
+const out = {};
+if (job.activations)
+  out.activations = job.activations.map(({ name, params, z }) => {
+    const a = nlActivation(name, params);
+    return { f: z.map((v) => num(a.f(v))), d: z.map((v) => num(a.d(v))) };
+  });
+if (job.erf) out.erf = job.erf.map((v) => num(nlErf(v)));
+if (job.erfc) out.erfc = job.erfc.map((v) => num(nlErfc(v)));
+if (job.fmt) out.fmt = job.fmt.map((v) => nlFmt(v));
+if (job.hyperplanes)
+  out.hyperplanes = job.hyperplanes.map(({ w, b, x, xlim, ylim }) => ({
+    distance: num(nlSignedDistance(w, b, x)),
+    segment: nlSegmentInBox(w, b, xlim, ylim),
+  }));
+if (job.summaries) out.summaries = job.summaries.map((s) => nlSummaryOf((k) => s[k], s._config));
+if (job.training) out.training = job.training.map((t) => nlTrainingRun(t));
+process.stdout.write(JSON.stringify(out));
