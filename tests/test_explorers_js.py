@@ -84,3 +84,57 @@ def test_number_format_matches_python_including_ties():
     values += list(rng.normal(0, 3, 300)) + [0.0, -0.0, -0.0004, 0.0005, 1e-9, 123456.789, 2.675]
     got = run_js("hyperplane", {"fmt": values})["fmt"]
     assert got == [fmt(v) for v in values]
+
+
+def test_signed_distance_and_line_in_box_match_neuronlib():
+    from neuronlib.hyperplane import Hyperplane
+
+    rng = np.random.default_rng(2)
+    cases = [([1, -1], 0.5), ([0, 2], -1), ([3, 0], 1.5), ([1, 1], -6), ([1, 1], 6.0), ([0, 0], 1),
+             ([1, 1], 10), ([1e-9, 1], 0.2)]
+    cases += [(list(rng.normal(0, 2, 2)), float(rng.normal(0, 2))) for _ in range(60)]
+    boxes = [((-3, 3), (-3, 3)), ((-1, 2), (-0.5, 4))]
+    job = [{"w": w, "b": b, "x": list(rng.normal(0, 2, 2)), "xlim": xl, "ylim": yl}
+           for w, b in cases for xl, yl in boxes]
+    got = run_js("hyperplane", {"hyperplanes": job})["hyperplanes"]
+    for case, result in zip(job, got):
+        plane = Hyperplane(case["w"], case["b"])
+        if any(case["w"]):
+            assert_close([result["distance"]], [plane.signed_distance(case["x"])], f"distance {case}")
+        expected = plane.segment_in_box(case["xlim"], case["ylim"])
+        if expected is None:
+            assert result["segment"] is None, case
+        else:
+            assert_close(np.ravel(result["segment"]), np.ravel(expected), f"segment {case}")
+
+
+def _random_states(kind, rng):
+    """Explorers of ``kind`` in random states (the same traits a reader's sliders set)."""
+    from neuronlib import explorers as nx
+
+    names = list(ACTIVATION_NAMES)
+    r = lambda *shape: np.round(rng.uniform(-3, 3, shape), 2).tolist()  # noqa: E731
+    for i in range(12):
+        act = names[i % len(names)]
+        if kind == "neuron":
+            n = 1 + i % 5
+            yield nx.explore_neuron(inputs=r(n), weights=r(n), bias=r(1)[0], activation=act)
+        elif kind == "hyperplane":
+            yield nx.explore_hyperplane(weights=r(2) if i else (0, 0), bias=r(1)[0], activation=act, point=r(2))
+        elif kind == "activation":
+            yield nx.explore_activation(act, slope=float(rng.uniform(0, 0.3)), alpha=float(rng.uniform(0.2, 2)),
+                                        z=r(1)[0])
+        elif kind == "network":
+            n = 1 + i % 4
+            yield nx.explore_network(weights=r(n), biases=r(n), output_weights=r(n), output_bias=r(1)[0])
+        elif kind == "layer":
+            k = 1 + i % 4
+            yield nx.explore_layer(weights=r(2, k), biases=r(k), activation=act)
+
+
+@pytest.mark.parametrize("kind", ["neuron", "hyperplane", "activation", "network", "layer"])
+def test_the_browser_readout_equals_the_python_summary(kind):
+    explorers = list(_random_states(kind, np.random.default_rng(3)))
+    states = [ex.static_state() for ex in explorers]
+    got = run_js(kind, {"summaries": states})["summaries"]
+    assert got == [ex.summary() for ex in explorers]

@@ -55,6 +55,14 @@ class Explorer(anywidget.AnyWidget):
             dom_id = f"nl-{self._kind}-{self._number}"
         return _bundle.static_html(self._kind, dom_id, self.static_state(), self.summary())
 
+    def save_html(self, path) -> None:
+        """Write this explorer, as it is now, to a standalone HTML file that runs without
+        Python or a network (open it in any browser, or send it to a friend)."""
+        from pathlib import Path
+
+        page = _bundle.standalone_page([self.to_html()], title=self.summary().split(":")[0])
+        Path(path).write_text(page, encoding="utf-8")
+
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle is None:

@@ -61,3 +61,14 @@ def static_html(kind: str, dom_id: str, state: dict, summary: str) -> str:
         f'<div class="nl-readout">{_escape_html(summary)}</div></div>\n'
         f'<script type="module">\n{module_source(kind)}{mount}</script>\n'
     )
+
+
+def standalone_page(fragments: list[str], title: str = "neuronlib explorers") -> str:
+    """A complete HTML document holding the given explorer fragments (works from disk)."""
+    body = "\n".join(fragments)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{_escape_html(title)}</title>"
+        "<link rel=\"icon\" href=\"data:,\">"
+        "</head>\n<body>\n" + body + "\n</body></html>\n"
+    )

@@ -65,8 +65,9 @@ function render({ model, el }) {
     const draw = (theme) => {
       const name = model.get("activation");
       const act = nlActivation(name, { slope: model.get("slope"), alpha: model.get("alpha") });
-      slope.label.hidden = name !== "leaky_relu";
-      alpha.label.hidden = name !== "elu";
+      // Only Leaky ReLU has a slope and only ELU an alpha: the other slider is disabled.
+      slope.input.disabled = name !== "leaky_relu";
+      alpha.input.disabled = name !== "elu";
       const z = model.get("z");
       const zlim = cfg.zlim;
       const r = nlActivationRegions(act, zlim, cfg.grid);

@@ -115,24 +115,34 @@ function nlSignedDistance(w, b, x) {
 }
 
 function nlSegmentInBox(w, b, xlim, ylim) {
-  // The part of the line w1 x + w2 y + b = 0 inside the box, as [[x, y], [x, y]], or null.
+  // The part of the line w1 x + w2 y + b = 0 inside the box as [[x, y], [x, y]] (sorted by x,
+  // then y; both ends equal when it only touches a corner), or null: as neuronlib.hyperplane.
+  const scale = Math.max(Math.abs(w[0]), Math.abs(w[1]));
+  if (scale === 0) return null;
+  const [w1, w2, c] = [w[0] / scale, w[1] / scale, b / scale];
+  const tol = 1e-12 * Math.max(xlim[1] - xlim[0], ylim[1] - ylim[0], ...xlim.map(Math.abs), ...ylim.map(Math.abs));
+  const clamp = (v, lim) => Math.min(Math.max(v, lim[0]), lim[1]);
+  const inside = (v, lim) => lim[0] - tol <= v && v <= lim[1] + tol;
   const pts = [];
-  const add = (x, y) => {
-    const eps = 1e-12 * (1 + Math.abs(x) + Math.abs(y));
-    if (x < xlim[0] - eps || x > xlim[1] + eps || y < ylim[0] - eps || y > ylim[1] + eps) return;
-    if (!pts.some((q) => Math.abs(q[0] - x) <= eps && Math.abs(q[1] - y) <= eps)) pts.push([x, y]);
-  };
-  if (w[1] !== 0) for (const x of xlim) add(x, -(w[0] * x + b) / w[1]);
-  if (w[0] !== 0) for (const y of ylim) add(-(w[1] * y + b) / w[0], y);
-  if (pts.length < 2) return null;
-  let best = [pts[0], pts[1]];
-  let bestD = -1;
-  for (const p of pts)
-    for (const q of pts) {
-      const d = (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2;
-      if (d > bestD) [best, bestD] = [[p, q], d];
+  if (w2 !== 0)
+    for (const x of xlim) {
+      const y = -(w1 * x + c) / w2;
+      if (inside(y, ylim)) pts.push([x, clamp(y, ylim)]);
     }
-  return best;
+  if (w1 !== 0)
+    for (const y of ylim) {
+      const x = -(w2 * y + c) / w1;
+      if (inside(x, xlim)) pts.push([clamp(x, xlim), y]);
+    }
+  if (!pts.length) return null;
+  let best = [pts[0], pts[0]];
+  let longest = -1;
+  for (let i = 0; i < pts.length; i++)
+    for (let j = i; j < pts.length; j++) {
+      const d = (pts[i][0] - pts[j][0]) ** 2 + (pts[i][1] - pts[j][1]) ** 2;
+      if (d > longest) [best, longest] = [[pts[i], pts[j]], d];
+    }
+  return best.slice().sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 function nlGrid(lo, hi, n) {

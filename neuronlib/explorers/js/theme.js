@@ -27,6 +27,7 @@ html[data-theme="dark"] .nl-explorer, body[data-jp-theme-light="false"] .nl-expl
 .nl-explorer .nl-group { display: flex; flex-wrap: wrap; gap: 2px 12px; }
 .nl-explorer label { display: flex; flex-direction: column; font-size: 13px; min-width: 140px; }
 .nl-explorer input[type=range] { width: 100%; accent-color: var(--nl-pos); }
+.nl-explorer label:has(input:disabled) { opacity: 0.5; }
 .nl-explorer select, .nl-explorer button { font: inherit; color: var(--nl-fg);
   background: var(--nl-bg); border: 1px solid var(--nl-muted); border-radius: 4px; padding: 2px 8px; }
 .nl-explorer button { cursor: pointer; margin-right: 6px; }

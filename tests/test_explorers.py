@@ -1,0 +1,202 @@
+"""The explorers from Python: state a kernel can read, set and observe; validation; the three
+outputs (widget, static HTML, plain text) and their determinism."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+import sys
+
+import pytest
+
+from neuronlib import explorers as nx
+from neuronlib.explorers import _bundle
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+KINDS = {
+    "neuron": nx.explore_neuron,
+    "hyperplane": nx.explore_hyperplane,
+    "activation": nx.explore_activation,
+    "network": nx.explore_network,
+    "layer": nx.explore_layer,
+}
+
+
+def bundle(ex):
+    data, _metadata = ex._repr_mimebundle_()
+    return data
+
+
+def z_in(summary: str) -> str:
+    return re.search(r"z = (-?[\d.]+)", summary).group(1)
+
+
+# --- Python can read, set and observe the state ------------------------------------------
+
+
+def test_moving_the_bias_from_python_changes_the_preactivation_in_the_summary():
+    ex = nx.explore_hyperplane(weights=(1, -1), bias=0.5, point=(1, 1))
+    assert z_in(str(ex)) == "0.5"
+    ex.bias = 2.0
+    assert z_in(str(ex)) == "2"
+    assert bundle(ex)["text/plain"] == str(ex)
+
+
+def test_setting_a_trait_notifies_observers():
+    ex = nx.explore_neuron()
+    seen = []
+    ex.observe(lambda change: seen.append((change["name"], change["new"])), names=["weights", "activation"])
+    ex.weights = [2, 3]
+    ex.activation = "tanh"
+    assert seen == [("weights", [2.0, 3.0]), ("activation", "tanh")]
+
+
+def test_reset_restores_the_starting_values():
+    ex = nx.explore_network()
+    start = str(ex)
+    ex.output_bias = 3
+    ex.weights = [0, 0, 0]
+    assert str(ex) != start
+    ex.reset()
+    assert str(ex) == start
+
+
+def test_the_hyperplane_summary_matches_the_documented_example():
+    ex = nx.explore_hyperplane(weights=(1, -1), bias=0.5, activation="relu", point=(1, 1))
+    assert str(ex) == ("Hyperplane explorer: w = (1, -1), b = 0.5, activation = relu; point (1, 1) "
+                       "has z = 0.5, output = 0.5, signed distance 0.354")
+
+
+def test_zero_weights_say_there_is_no_line():
+    ex = nx.explore_hyperplane(weights=(0, 0), bias=-1)
+    assert "there is no line" in str(ex) and "signed distance" not in str(ex)
+
+
+def test_network_says_whether_it_is_linear_on_the_visible_range():
+    bent = nx.explore_network(weights=(1,), biases=(0,), output_weights=(1,), xlim=(-4, 4))
+    assert "not linear" in str(bent) and "x = 0" in str(bent)
+    outside = nx.explore_network(weights=(1,), biases=(-5,), output_weights=(1,), xlim=(-4, 4))
+    assert "exactly linear" in str(outside)
+    silent = nx.explore_network(weights=(1,), biases=(0,), output_weights=(0,))
+    assert "exactly linear" in str(silent)
+    # two kinks at the same place whose slope changes cancel are no kink
+    cancel = nx.explore_network(weights=(1, -1), biases=(0, 0), output_weights=(1, -1))
+    assert "exactly linear" in str(cancel)
+
+
+def test_layer_says_whether_the_xor_classes_get_different_patterns():
+    ex = nx.explore_layer()
+    assert str(ex).endswith("different activity patterns")
+    ex.biases = [-0.5, -0.5]
+    assert str(ex).endswith("shared activity patterns")
+
+
+def test_activation_marks_dead_and_saturated_zones():
+    assert "dead (f' = 0) for z in [-5, 0]" in str(nx.explore_activation("relu"))
+    assert "dead (f' = 0) nowhere" in str(nx.explore_activation("leaky_relu"))
+    assert "saturated (|f'| < 0.01) for z in [-5, -4.59] and [4.59, 5]" in str(nx.explore_activation("sigmoid"))
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: nx.explore_hyperplane(weights=(1, 2, 3)), ValueError, "weights must have 2 numbers"),
+    (lambda: nx.explore_hyperplane(bias=float("nan")), ValueError, "finite"),
+    (lambda: nx.explore_hyperplane(bias="1"), TypeError, "bias must be a number"),
+    (lambda: nx.explore_hyperplane(activation="relux"), ValueError, "choose one of: identity, step"),
+    (lambda: nx.explore_hyperplane(xlim=(3, -3)), ValueError, "low < high"),
+    (lambda: nx.explore_neuron(inputs=(1, 2), weights=(1,)), ValueError, "weights must have 2 numbers"),
+    (lambda: nx.explore_neuron(inputs=range(6), weights=range(6)), ValueError, "1 to 5 numbers"),
+    (lambda: nx.explore_network(weights=(1, 2), biases=(1,), output_weights=(1, 1)), ValueError, "biases"),
+    (lambda: nx.explore_layer(weights=[[1, 2], [1]]), ValueError, "same length"),
+    (lambda: nx.explore_layer(weights=[[1, 2]], biases=[0, 0]), ValueError, "2 rows"),
+    (lambda: nx.explore_activation("elu", alpha=math.inf), ValueError, "finite"),
+])
+def test_bad_arguments_raise_clear_errors(call, error, words):
+    with pytest.raises(error, match=re.escape(words)):
+        call()
+
+
+def test_bad_values_set_from_python_are_refused_and_the_state_is_kept():
+    ex = nx.explore_neuron(inputs=(1, 2), weights=(1, 1))
+    with pytest.raises(ValueError, match="weights must have 2 numbers"):
+        ex.weights = [1, 2, 3]
+    with pytest.raises(ValueError, match="unknown activation 'sigmoidal'; choose one of"):
+        ex.activation = "sigmoidal"
+    with pytest.raises(ValueError, match="finite"):
+        ex.bias = float("nan")
+    with pytest.raises(ValueError, match="rows must have 2 numbers"):
+        nx.explore_layer().weights = [[1, 1, 1], [1, 1, 1]]
+    assert ex.weights == [1.0, 1.0] and ex.activation == "relu" and ex.bias == 0.0
+
+
+# --- the three outputs ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_static_html_mounts_the_same_module_as_the_widget(kind):
+    ex = KINDS[kind]()
+    data = bundle(ex)
+    html = data["text/html"]
+    assert ex._esm == _bundle.module_source(kind)
+    assert ex._esm in html, "the page must run the very module the widget runs"
+    assert "import " not in ex._esm.replace("important", ""), "no imports: file:// pages cannot load them"
+    dom_id = re.search(r'<div id="([\w-]+)" class="nl-explorer" data-explorer="' + kind + '">', html).group(1)
+    assert f'el: document.getElementById("{dom_id}")' in html
+    state = json.loads(re.search(r"nlStandInModel\((.*?)\), el:", html).group(1))
+    assert state == json.loads(json.dumps(ex.static_state()))
+    assert data["text/plain"] == ex.summary()
+    assert data[WIDGET_MIME]["model_id"] == ex.model_id
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_module_stays_small(kind):
+    assert len(_bundle.module_source(kind).encode()) < 40_000
+
+
+def test_the_page_shows_the_summary_before_and_without_javascript():
+    ex = nx.explore_neuron()
+    html = ex.to_html()
+    assert f'<div class="nl-readout">{ex.summary()}</div>' in html
+
+
+def test_state_that_looks_like_html_cannot_break_out_of_the_script():
+    html = _bundle.static_html("hyperplane", "x", {"evil": "</script><script>alert(1)</script>"}, "a < b")
+    assert html.count("</script>") == 1 and "a &lt; b" in html
+
+
+def test_two_displays_of_one_explorer_get_different_element_ids():
+    ex = nx.explore_activation()
+    first, second = bundle(ex)["text/html"], bundle(ex)["text/html"]
+    ids = [re.search(r'<div id="([\w-]+)"', h).group(1) for h in (first, second)]
+    assert ids[0] != ids[1]
+
+
+SCRIPT = """
+import json
+from neuronlib import explorers as nx
+out = []
+for ex in (nx.explore_neuron(), nx.explore_hyperplane(), nx.explore_activation(), nx.explore_network(),
+           nx.explore_layer(), nx.explore_hyperplane(bias=1)):
+    data, _ = ex._repr_mimebundle_()
+    out.append(data)
+print(json.dumps(out, sort_keys=True))
+"""
+
+
+def test_outputs_are_identical_across_two_runs():
+    runs = [subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs[0] == runs[1]
+    assert "uuid" not in runs[0]
+
+
+@pytest.mark.parametrize("name, chapter", [
+    ("explore_neuron", 1), ("explore_hyperplane", 2), ("explore_activation", 3),
+    ("explore_network", 4), ("explore_layer", 4)])
+def test_docstrings_name_the_chapter_and_give_an_example(name, chapter):
+    doc = getattr(nx, name).__doc__
+    assert f"Introduced in: Chapter {chapter}" in doc and ">>> " in doc

@@ -1,0 +1,191 @@
+"""The explorers' static HTML in headless Chromium: no kernel, no network, opened from disk
+(file://, where module imports across files are refused) and over http. The browser's readout
+must equal the summary Python computes with neuronlib for the same values."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+
+import pytest
+
+from neuronlib import explorers as nx
+from neuronlib.activations import ACTIVATION_NAMES
+from neuronlib.explorers import _bundle
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+FACTORIES = {
+    "neuron": nx.explore_neuron,
+    "hyperplane": nx.explore_hyperplane,
+    "activation": nx.explore_activation,
+    "network": nx.explore_network,
+    "layer": nx.explore_layer,
+}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        pytest.fail("Chromium is needed for the explorer browser tests: apt-get install -y chromium")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A folder with one page holding every explorer (a fresh explorer per kind)."""
+    folder = tmp_path_factory.mktemp("explorers")
+    explorers = {kind: make() for kind, make in FACTORIES.items()}
+    page = _bundle.standalone_page([ex.to_html() for ex in explorers.values()])
+    (folder / "index.html").write_text(page, encoding="utf-8")
+    return folder, explorers
+
+
+class Opened:
+    def __init__(self, browser, url, **context):
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("request", lambda r: r.url.startswith(("http", "ws")) and not r.url.startswith(url)
+                     and self.requests.append(r.url))
+        self.page.goto(url)
+        self.page.wait_for_selector(".nl-explorer canvas")
+
+    def root(self, kind):
+        return self.page.locator(f'.nl-explorer[data-explorer="{kind}"]')
+
+    def readout(self, kind):
+        return self.root(kind).locator(".nl-readout").text_content()
+
+
+@pytest.fixture()
+def opened(browser, site):
+    folder, _ = site
+    o = Opened(browser, (folder / "index.html").as_uri())
+    yield o
+    assert o.errors == [], o.errors
+    assert o.requests == [], f"the page asked the network for {o.requests}"
+    o.context.close()
+
+
+def test_every_explorer_mounts_from_disk_and_shows_the_python_numbers(opened, site):
+    _, explorers = site
+    for kind, ex in explorers.items():
+        root = opened.root(kind)
+        assert opened.readout(kind) == ex.summary()
+        canvases = root.locator("canvas")
+        assert canvases.count() >= 1
+        for i in range(canvases.count()):
+            assert canvases.nth(i).get_attribute("role") == "img"
+            assert len(canvases.nth(i).get_attribute("aria-label")) > 40
+        assert root.locator("button.nl-reset").count() == 1
+        labels = root.locator("input[type=range]").evaluate_all(
+            "els => els.map(s => [s.labels[0].textContent, s.getAttribute('aria-valuetext')])")
+        assert labels and all(text == value and " = " in text for text, value in labels)
+
+
+def test_a_keyboard_slider_move_redraws_with_the_numbers_python_computes(opened, site):
+    _, explorers = site
+    ex = explorers["hyperplane"]
+    root = opened.root("hyperplane")
+    canvas_before = root.locator("canvas").evaluate("c => c.toDataURL()")
+    label_before = root.locator("canvas").get_attribute("aria-label")
+    bias = root.locator("input[type=range]").nth(2)
+    assert bias.evaluate("s => s.labels[0].textContent").startswith("b = ")
+    bias.focus()
+    for _ in range(3):
+        bias.press("ArrowRight")
+    value = float(bias.input_value())
+    assert value == pytest.approx(ex.bias + 0.15)
+    assert bias.get_attribute("aria-valuetext") == f"b = {nx._format.fmt(value)}"
+    assert root.locator("canvas").evaluate("c => c.toDataURL()") != canvas_before
+    assert root.locator("canvas").get_attribute("aria-label") != label_before
+    start = ex.bias
+    ex.bias = value
+    try:
+        assert opened.readout("hyperplane") == ex.summary()
+    finally:
+        ex.bias = start
+
+
+def test_every_activation_in_the_menu_gives_the_python_numbers(opened, site):
+    _, explorers = site
+    ex = explorers["hyperplane"]
+    menu = opened.root("hyperplane").locator("select")
+    try:
+        for name in ACTIVATION_NAMES:
+            menu.select_option(name)
+            ex.activation = name
+            assert opened.readout("hyperplane") == ex.summary()
+    finally:
+        ex.activation = "relu"
+
+
+def test_dragging_the_point_moves_it_and_reset_restores_everything(opened, site):
+    _, explorers = site
+    ex = explorers["hyperplane"]
+    root = opened.root("hyperplane")
+    canvas = root.locator("canvas")
+    box = canvas.bounding_box()
+    # the plot occupies [44, 44 + 288] x [8, 8 + 288] of the 340-pixel-wide canvas: x1 = 2 is at
+    # 44 + 288 * 5/6 and x2 = -1 at 8 + 288 * 4/6
+    scale = box["width"] / 340
+    opened.page.mouse.move(box["x"] + (44 + 240) * scale, box["y"] + (8 + 192) * scale)
+    opened.page.mouse.down()
+    opened.page.mouse.up()
+    sliders = root.locator("input[type=range]")
+    assert float(sliders.nth(3).input_value()) == pytest.approx(2, abs=0.02)
+    assert float(sliders.nth(4).input_value()) == pytest.approx(-1, abs=0.02)
+    root.locator("select").select_option("tanh")
+    root.locator("button.nl-reset").click()
+    assert opened.readout("hyperplane") == ex.summary()
+
+
+def test_dark_mode_redraws_in_dark_colours(opened):
+    pixel = "c => Array.from(c.getContext('2d').getImageData(2, 2, 1, 1).data.slice(0, 3))"
+    canvas = opened.root("neuron").locator("canvas").first
+    light = canvas.evaluate(pixel)
+    opened.page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    opened.page.wait_for_timeout(50)
+    dark = canvas.evaluate(pixel)
+    assert sum(light) > 600 and sum(dark) < 150, (light, dark)
+
+
+def test_canvases_are_sharp_on_high_density_screens(browser, site):
+    folder, _ = site
+    o = Opened(browser, (folder / "index.html").as_uri(), device_scale_factor=2)
+    try:
+        size = o.root("hyperplane").locator("canvas").evaluate("c => [c.width, c.clientWidth]")
+        assert size[0] == 2 * size[1]
+    finally:
+        o.context.close()
+
+
+def test_the_page_also_works_over_http(browser, site):
+    folder, explorers = site
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        o = Opened(browser, f"http://127.0.0.1:{server.server_port}/index.html")
+        assert o.readout("layer") == explorers["layer"].summary()
+        assert o.errors == []
+        o.context.close()
+    finally:
+        server.shutdown()
