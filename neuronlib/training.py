@@ -1,0 +1,358 @@
+"""Training by gradient descent, and dead ReLU units.
+
+Introduced in: Chapter 5 (Dead neurons).
+
+:func:`gradients` computes ``∂loss/∂W`` and ``∂loss/∂b`` for every layer by
+backpropagation (the chain rule, from the output back to the input) over the whole data
+set at once ("full batch"). :func:`train` repeats the step
+``W ← W − learning_rate · ∂loss/∂W`` (and the same for ``b``) and records the loss.
+
+A ReLU unit whose preactivation is ``z <= 0`` for every training input outputs 0 and has
+slope ``relu'(z) = 0`` for all of them, so its weights get zero gradient and never change
+again: :func:`dead_units` finds such units.
+
+Models are a :class:`~neuronlib.neuron.Neuron`, a :class:`~neuronlib.layer.Layer` or a
+:class:`~neuronlib.network.Network`. Inputs ``X`` have shape ``(m, n_inputs)`` (rows are
+samples); targets ``y`` have one entry per output: ``(m,)`` for one output, or
+``(m, n_outputs)``.
+
+>>> from neuronlib.neuron import Neuron
+>>> X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+>>> history = train(Neuron([0.0, 0.0], 0.0, "sigmoid"), X, [0, 0, 0, 1], "bce", 1.0, 500)
+>>> history.model([1.0, 1.0]) > 0.5 > history.model([0.0, 1.0])
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+import numpy as np
+
+from ._checks import MAX_MAGNITUDE, as_array, as_batch, check_count, check_finite, check_positive
+from .activations import Activation, _sigmoid
+from .layer import Layer
+from .losses import BCE_EPSILON, Loss, get_loss
+from .network import Network
+from .neuron import Neuron
+
+__all__ = ["History", "compute_loss", "dead_units", "gradients", "train"]
+
+Model = Union[Neuron, Layer, Network]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _as_network(model: Any) -> Network:
+    if isinstance(model, Network):
+        return model
+    if isinstance(model, Layer):
+        return Network([model])
+    if isinstance(model, Neuron):
+        return Network([Layer(model.weights.reshape(-1, 1), [model.bias], model.activation)])
+    raise TypeError(f"model must be a Neuron, a Layer or a Network; got {type(model).__name__}")
+
+
+def _rebuild(model: Model, params: list[tuple[np.ndarray, np.ndarray]]) -> Model:
+    """A new model of the same kind as ``model`` with the given (weights, bias) per layer."""
+    if isinstance(model, Neuron):
+        (W, b), = params
+        return Neuron(W[:, 0], b[0], model.activation)
+    layers = _as_network(model).layers
+    new = [Layer(W, b, layer.activation) for (W, b), layer in zip(params, layers)]
+    return new[0] if isinstance(model, Layer) else Network(new)
+
+
+def _data(net: Network, X: Any, y: Any, loss: Loss) -> tuple[np.ndarray, np.ndarray]:
+    X, _ = as_batch(X, net.n_inputs, "X", f"the model has {net.n_inputs} inputs")
+    Y = check_finite(as_array(y, "y"), "y")
+    m, k = X.shape[0], net.n_outputs
+    if Y.size != m * k:
+        want = f"({m},)" if k == 1 else f"({m}, {k})"
+        raise ValueError(
+            f"y has {Y.size} entries (shape {Y.shape}) but X has {m} samples and the model has "
+            f"{k} output{'s' if k > 1 else ''}: y must have shape {want}"
+        )
+    if loss.name == "bce" and np.any((Y < 0) | (Y > 1)):
+        raise ValueError(
+            f"loss 'bce' needs targets y between 0 and 1 (class labels 0 and 1); "
+            f"got values from {Y.min():g} to {Y.max():g}"
+        )
+    return X, Y.reshape(m, k)
+
+
+def _fused(loss: Loss, activation: Activation) -> bool:
+    """BCE after a sigmoid: use the exact, stable form in terms of z."""
+    return loss.name == "bce" and activation.name == "sigmoid"
+
+
+def _diverged(what: str) -> ValueError:
+    return ValueError(
+        f"training diverged: {what} became too large (inf, NaN or beyond 1e150); "
+        f"try a smaller learning_rate"
+    )
+
+
+def _value_and_output_gradient(loss: Loss, output: np.ndarray, Y: np.ndarray) -> tuple[float, np.ndarray]:
+    """The loss and ∂L/∂output; the built-in losses are computed here without the input
+    checks of :mod:`neuronlib.losses`, so that a blow-up is reported as divergence."""
+    if loss is get_loss("mse"):
+        diff = output - Y
+        return float(np.mean(diff * diff)), 2.0 * diff / diff.size
+    if loss is get_loss("bce"):
+        p = np.clip(output, BCE_EPSILON, 1.0 - BCE_EPSILON)
+        value = float(-np.mean(Y * np.log(p) + (1.0 - Y) * np.log1p(-p)))
+        return value, (p - Y) / (p * (1.0 - p)) / p.size
+    return float(loss(output, Y)), np.asarray(loss.gradient(output, Y), dtype=float)
+
+
+def _loss_and_grads(
+    params: list[tuple[np.ndarray, np.ndarray]],
+    activations: list[Activation],
+    X: np.ndarray,
+    Y: np.ndarray,
+    loss: Loss,
+    want_grads: bool = True,
+) -> tuple[float, list[tuple[np.ndarray, np.ndarray]], list[np.ndarray]]:
+    """Forward pass, loss, and (optionally) backpropagation. Returns
+    ``(loss_value, [(dW, db) per layer], [Z per layer])``."""
+    # Forward: Z_l = A_{l-1} W_l + b_l, A_l = f_l(Z_l), with A_0 = X.
+    inputs, Zs = [X], []
+    with np.errstate(over="ignore", invalid="ignore"):
+        for (W, b), f in zip(params, activations):
+            Z = inputs[-1] @ W + b
+            if not np.all(np.isfinite(Z)):
+                raise _diverged("a preactivation")
+            Zs.append(Z)
+            inputs.append(f(Z))
+        output, z_out, f_out = inputs[-1], Zs[-1], activations[-1]
+        if _fused(loss, f_out):
+            # L = mean(ln(1 + e^z) − y z);  ∂L/∂z = (σ(z) − y) / N
+            value = float(np.mean(np.logaddexp(0.0, z_out) - Y * z_out))
+        else:
+            if loss.name == "bce":
+                bad = (output < 0) | (output > 1)
+                if bad.any():
+                    raise ValueError(
+                        f"loss 'bce' needs outputs between 0 and 1, but this model's "
+                        f"{f_out.name} output gives {float(output[bad][0]):g}; use a sigmoid "
+                        f"output layer or loss='mse'"
+                    )
+            value, dA = _value_and_output_gradient(loss, output, Y)
+        if not np.isfinite(value):
+            raise _diverged("the loss")
+    if not want_grads:
+        return value, [], Zs
+    with np.errstate(over="ignore", invalid="ignore"):
+        if _fused(loss, f_out):
+            dZ = (_sigmoid(z_out) - Y) / Y.size
+        else:
+            dZ = dA * f_out.derivative(z_out)
+        grads: list[tuple[np.ndarray, np.ndarray]] = [None] * len(params)  # type: ignore[list-item]
+        for i in range(len(params) - 1, -1, -1):
+            # ∂L/∂W_i = A_{i-1}ᵀ ∂L/∂Z_i;  ∂L/∂b_i = Σ_rows ∂L/∂Z_i   (inputs[i] is A_{i-1})
+            grads[i] = (inputs[i].T @ dZ, dZ.sum(axis=0))
+            if i > 0:
+                # ∂L/∂Z_{i-1} = (∂L/∂Z_i W_iᵀ) ⊙ f'_{i-1}(Z_{i-1})
+                dZ = (dZ @ params[i][0].T) * activations[i - 1].derivative(Zs[i - 1])
+        for dW, db in grads:
+            if not (np.all(np.isfinite(dW)) and np.all(np.isfinite(db))):
+                raise _diverged("a gradient")
+    return value, grads, Zs
+
+
+def _params(net: Network) -> list[tuple[np.ndarray, np.ndarray]]:
+    return [(layer.weights.copy(), layer.bias.copy()) for layer in net.layers]
+
+
+def _count_dead(Zs: list[np.ndarray], activations: list[Activation]) -> int:
+    return sum(
+        int(np.sum(np.all(Z <= 0, axis=0))) for Z, f in zip(Zs, activations) if f.name == "relu"
+    )
+
+
+# --------------------------------------------------------------------------- public
+
+
+def compute_loss(model: Model, X: Any, y: Any, loss: str | Loss = "mse") -> float:
+    """The loss of ``model`` on inputs ``X`` and targets ``y``, exactly as :func:`train`
+    measures it (for ``"bce"`` after a sigmoid output: ``mean(ln(1 + e^z) − y z)``, the
+    exact cross-entropy computed from the output preactivation ``z``).
+
+    Introduced in: Chapter 5 (Dead neurons).
+
+    >>> from neuronlib.neuron import Neuron
+    >>> compute_loss(Neuron([1.0], 0.0, "identity"), [[1.0], [2.0]], [1.0, 0.0], "mse")
+    2.0
+    """
+    net = _as_network(model)
+    loss = get_loss(loss)
+    X, Y = _data(net, X, y, loss)
+    return _loss_and_grads(_params(net), net.activations, X, Y, loss, want_grads=False)[0]
+
+
+def gradients(model: Model, X: Any, y: Any, loss: str | Loss = "mse") -> Any:
+    """Gradients of the loss with respect to every weight and bias, by backpropagation
+    over the full batch:
+
+    ``∂L/∂Z_L = ∂L/∂A_L ⊙ f'_L(Z_L)``, ``∂L/∂W_l = A_{l−1}ᵀ ∂L/∂Z_l``,
+    ``∂L/∂b_l = Σ_rows ∂L/∂Z_l``, ``∂L/∂Z_{l−1} = (∂L/∂Z_l W_lᵀ) ⊙ f'_{l−1}(Z_{l−1})``.
+
+    (For ``"bce"`` after a sigmoid, ``∂L/∂Z_L = (σ(Z_L) − y)/N`` directly.)
+
+    Returns, matching the model:
+
+    - :class:`Neuron`: ``{"weights": array (n_inputs,), "bias": float}``;
+    - :class:`Layer`: ``{"weights": array (n_inputs, n_outputs), "bias": array (n_outputs,)}``;
+    - :class:`Network`: a list with one such Layer dictionary per layer.
+
+    Introduced in: Chapter 5 (Dead neurons).
+
+    >>> from neuronlib.neuron import Neuron
+    >>> gradients(Neuron([1.0], 0.0, "identity"), [[1.0], [2.0]], [1.0, 0.0], "mse")
+    {'weights': array([4.]), 'bias': 2.0}
+    """
+    net = _as_network(model)
+    loss = get_loss(loss)
+    X, Y = _data(net, X, y, loss)
+    _, grads, _ = _loss_and_grads(_params(net), net.activations, X, Y, loss)
+    if isinstance(model, Neuron):
+        (dW, db), = grads
+        return {"weights": dW[:, 0], "bias": float(db[0])}
+    as_dicts = [{"weights": dW, "bias": db} for dW, db in grads]
+    return as_dicts[0] if isinstance(model, Layer) else as_dicts
+
+
+@dataclass(repr=False)
+class History:
+    """What :func:`train` did: ``loss[k]`` is the loss after ``k`` steps (``loss[0]`` before
+    any training, so there are ``epochs + 1`` values); ``model`` is the trained model and
+    ``initial_model`` the untouched starting one; ``n_dead[k]`` counts dead ReLU units
+    after ``k`` steps (see :func:`dead_units`).
+
+    Introduced in: Chapter 5 (Dead neurons).
+
+    >>> History(loss=[0.7, 0.5, 0.4], loss_name="bce", learning_rate=0.1)
+    History(loss_name='bce', learning_rate=0.1, epochs=2, first_loss=0.7, final_loss=0.4)
+    """
+
+    loss: list[float]
+    model: Any = None
+    initial_model: Any = None
+    loss_name: str | None = None
+    learning_rate: float | None = None
+    n_dead: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.loss = [float(v) for v in np.ravel(as_array(self.loss, "loss"))]
+
+    @property
+    def losses(self) -> list[float]:
+        """Another name for :attr:`loss` (one value per epoch, starting before training)."""
+        return self.loss
+
+    @property
+    def epochs(self) -> int:
+        """Number of training steps taken."""
+        return max(len(self.loss) - 1, 0)
+
+    @property
+    def final_loss(self) -> float:
+        """The loss of the trained model."""
+        return self.loss[-1]
+
+    def __len__(self) -> int:
+        return len(self.loss)
+
+    def __repr__(self) -> str:
+        if not self.loss:
+            return f"History(loss_name={self.loss_name!r}, epochs=0)"
+        return (
+            f"History(loss_name={self.loss_name!r}, learning_rate={self.learning_rate!r}, "
+            f"epochs={self.epochs}, first_loss={self.loss[0]:.4g}, final_loss={self.loss[-1]:.4g})"
+        )
+
+
+def train(
+    model: Model,
+    X: Any,
+    y: Any,
+    loss: str | Loss = "bce",
+    learning_rate: float = 0.1,
+    epochs: int = 100,
+) -> History:
+    """Full-batch gradient descent: ``epochs`` times, compute :func:`gradients` on all of
+    ``X`` and step ``W ← W − learning_rate · ∂L/∂W``, ``b ← b − learning_rate · ∂L/∂b``.
+
+    The model passed in is **not** changed: the trained model is a new object,
+    ``history.model`` (of the same kind: Neuron, Layer or Network). Training is
+    deterministic, so the same model and data always give the same result.
+
+    ``loss`` is ``"bce"`` (binary cross-entropy; needs outputs in ``[0, 1]``, i.e. a
+    sigmoid output) or ``"mse"``. Raises ``ValueError`` for a non-positive learning rate,
+    and if the numbers blow up (the learning rate is too large).
+
+    Introduced in: Chapter 5 (Dead neurons).
+
+    >>> from neuronlib.neuron import Neuron
+    >>> start = Neuron([0.0], 0.0, "identity")
+    >>> history = train(start, [[1.0], [2.0], [3.0]], [2.0, 4.0, 6.0], "mse", 0.1, 1000)
+    >>> round(float(history.model.weights[0]), 6), float(start.weights[0])  # learns y = 2x
+    (2.0, 0.0)
+    >>> len(history.loss), history.final_loss < 1e-12
+    (1001, True)
+    """
+    net = _as_network(model)
+    loss = get_loss(loss)
+    X, Y = _data(net, X, y, loss)
+    learning_rate = check_positive(learning_rate, "learning_rate")
+    epochs = check_count(epochs, "epochs", minimum=0)
+    activations = net.activations
+    params = _params(net)
+    losses: list[float] = []
+    n_dead: list[int] = []
+    for epoch in range(epochs + 1):
+        value, grads, Zs = _loss_and_grads(params, activations, X, Y, loss, want_grads=epoch < epochs)
+        losses.append(value)
+        n_dead.append(_count_dead(Zs, activations))
+        if epoch == epochs:
+            break
+        params = [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(params, grads)]
+        for W, b in params:
+            if np.abs(W).max() > MAX_MAGNITUDE or np.abs(b).max() > MAX_MAGNITUDE:
+                raise _diverged(f"the weights (after step {epoch + 1})")
+    initial = model.copy()
+    return History(
+        loss=losses,
+        model=_rebuild(model, params),
+        initial_model=initial,
+        loss_name=loss.name,
+        learning_rate=learning_rate,
+        n_dead=n_dead,
+    )
+
+
+def dead_units(model: Model, X: Any) -> list[tuple[int, int]]:
+    """The ReLU units that are dead on ``X``: ``(layer_index, unit_index)`` for every unit
+    whose preactivation is ``z <= 0`` for **every** row of ``X``. Such a unit outputs 0 and
+    has ``relu'(z) = 0`` on all of them, so its gradient is zero for every training input
+    and gradient descent can never revive it. Only ``relu`` units are checked (leaky ReLU,
+    ELU and the smooth activations keep a nonzero slope). A Neuron is layer 0, unit 0.
+
+    Introduced in: Chapter 5 (Dead neurons).
+
+    >>> from neuronlib.neuron import Neuron
+    >>> dead_units(Neuron([1.0], -5.0, "relu"), [[1.0], [2.0], [3.0]])
+    [(0, 0)]
+    """
+    net = _as_network(model)
+    preactivations, _ = net.forward(as_batch(X, net.n_inputs, "X", f"the model has {net.n_inputs} inputs")[0])
+    found = []
+    for i, (Z, layer) in enumerate(zip(preactivations, net.layers)):
+        if layer.activation.name != "relu":
+            continue
+        for j in np.flatnonzero(np.all(Z <= 0, axis=0)):
+            found.append((i, int(j)))
+    return found
