@@ -1,0 +1,199 @@
+"""Small seeded toy data sets: two inputs, a yes/no label.
+
+Introduced in: Chapter 1 (What a neuron computes) for :func:`height_weight`; the others
+arrive with the chapters that need them (Chapter 2: :func:`blobs`, Chapter 4: :func:`xor`,
+:func:`moons`, :func:`circles`).
+
+Every function returns ``(X, y)``: ``X`` of shape ``(n, 2)`` (rows are samples) and
+``y`` of shape ``(n,)`` holding the integers 0 and 1. The same ``seed`` always gives the
+same data (``np.random.default_rng(seed)``). Rows are shuffled, so the classes are mixed.
+
+>>> X, y = xor(n=8, seed=0)
+>>> X.shape, y.shape, sorted(set(y.tolist()))
+((8, 2), (8,), [0, 1])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from ._checks import as_float, check_count
+
+__all__ = ["DATASET_NAMES", "blobs", "circles", "get_dataset", "height_weight", "moons", "xor"]
+
+Data = tuple[np.ndarray, np.ndarray]
+
+
+def _noise(noise: Any) -> float:
+    value = as_float(noise, "noise")
+    if value < 0:
+        raise ValueError(f"noise must be zero or positive (a standard deviation); got {value:g}")
+    return value
+
+
+def _split(n: int, parts: int) -> list[int]:
+    """``n`` as ``parts`` near-equal counts, e.g. 10 in 4 -> [3, 3, 2, 2]."""
+    return [n // parts + (1 if i < n % parts else 0) for i in range(parts)]
+
+
+def _shuffled(rng: np.random.Generator, X: np.ndarray, y: np.ndarray) -> Data:
+    order = rng.permutation(len(y))
+    return X[order], y[order].astype(int)
+
+
+def blobs(n: int = 100, seed: int = 0, noise: float = 0.6) -> Data:
+    """Two round clouds of points, linearly separable.
+
+    Class 0 is centred at ``(-1.5, -1.5)``, class 1 at ``(1.5, 1.5)``; each coordinate
+    gets normal noise with standard deviation ``noise``. Points that would land on the
+    wrong side of the line ``x1 + x2 = 0``, or within 0.1 of it, are drawn again, so the
+    line always separates the classes (one neuron can classify them perfectly).
+
+    Introduced in: Chapter 2 (From y = mx + b to hyperplanes).
+
+    >>> X, y = blobs(n=6, seed=1)
+    >>> bool(np.all((X.sum(axis=1) > 0) == (y == 1)))
+    True
+    """
+    n, noise = check_count(n, "n"), _noise(noise)
+    rng = np.random.default_rng(seed)
+    counts = _split(n, 2)
+    parts = []
+    for label, count in enumerate(counts):
+        sign = 1.0 if label == 1 else -1.0
+        centre = sign * np.array([1.5, 1.5])
+        points = np.empty((0, 2))
+        while len(points) < count:
+            draw = centre + rng.normal(0.0, noise, size=(count, 2))
+            # signed distance from x1 + x2 = 0, positive on this class's side
+            keep = sign * draw.sum(axis=1) / np.sqrt(2.0) > 0.1
+            points = np.vstack([points, draw[keep]])
+        parts.append(points[:count])
+    X = np.vstack(parts)
+    y = np.repeat([0, 1], counts)
+    return _shuffled(rng, X, y)
+
+
+def height_weight(n: int = 200, seed: int = 0) -> Data:
+    """People's height (metres) and weight (kilograms), labelled 1 for "obese" when the
+    body-mass index ``BMI = weight / height²`` is at least 30, else 0.
+
+    Heights are normal around 1.70 m (sd 0.10 m, kept within 1.45–2.05 m, rounded to the
+    centimetre); BMIs are log-normal around 26 (kept within 16–50), so about one person in
+    five is labelled obese. Weight is ``BMI × height²`` rounded to 0.1 kg, and the label is
+    computed from the rounded numbers you get, so ``y == (X[:, 1] / X[:, 0]**2 >= 30)``
+    exactly. The boundary ``weight = 30 × height²`` is a curve, not a line: one neuron can
+    only approximate it (which it does well over this range).
+
+    Introduced in: Chapter 1 (What a neuron computes).
+
+    >>> X, y = height_weight(n=3, seed=0)
+    >>> X.round(2).tolist(), y.tolist()
+    ([[1.71, 77.4], [1.69, 67.8], [1.76, 85.6]], [0, 0, 0])
+    """
+    n = check_count(n, "n")
+    rng = np.random.default_rng(seed)
+    height = np.round(np.clip(rng.normal(1.70, 0.10, size=n), 1.45, 2.05), 2)
+    bmi = np.clip(np.exp(rng.normal(np.log(26.0), 0.17, size=n)), 16.0, 50.0)
+    weight = np.round(bmi * height**2, 1)
+    X = np.column_stack([height, weight])
+    y = (weight / height**2 >= 30.0).astype(int)
+    return X, y
+
+
+def xor(n: int = 200, seed: int = 0, noise: float = 0.25) -> Data:
+    """The XOR pattern: four clusters at ``(±1, ±1)`` with normal noise (standard deviation
+    ``noise``); label 1 where the two coordinates have opposite signs (clusters
+    ``(1, −1)`` and ``(−1, 1)``), 0 at ``(1, 1)`` and ``(−1, −1)``. No single line
+    separates the classes.
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> X, y = xor(n=400, seed=0, noise=0.1)
+    >>> bool(np.all((X[:, 0] * X[:, 1] < 0) == (y == 1)))
+    True
+    """
+    n, noise = check_count(n, "n"), _noise(noise)
+    rng = np.random.default_rng(seed)
+    centres = np.array([[1.0, 1.0], [-1.0, -1.0], [1.0, -1.0], [-1.0, 1.0]])
+    labels = np.array([0, 0, 1, 1])
+    counts = _split(n, 4)
+    X = np.vstack([c + rng.normal(0.0, noise, size=(k, 2)) for c, k in zip(centres, counts)])
+    y = np.repeat(labels, counts)
+    return _shuffled(rng, X, y)
+
+
+def moons(n: int = 200, seed: int = 0, noise: float = 0.1) -> Data:
+    """Two interleaving half circles: class 0 on ``(cos t, sin t)``, class 1 on
+    ``(1 − cos t, 0.5 − sin t)``, with ``t`` uniform in ``[0, π]`` and normal noise
+    (standard deviation ``noise``) added to each coordinate.
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> X, y = moons(n=10, seed=0, noise=0.0)
+    >>> bool(np.allclose(np.hypot(X[y == 0, 0], X[y == 0, 1]), 1.0))
+    True
+    """
+    n, noise = check_count(n, "n"), _noise(noise)
+    rng = np.random.default_rng(seed)
+    n0, n1 = _split(n, 2)
+    t0, t1 = rng.uniform(0.0, np.pi, size=n0), rng.uniform(0.0, np.pi, size=n1)
+    outer = np.column_stack([np.cos(t0), np.sin(t0)])
+    inner = np.column_stack([1.0 - np.cos(t1), 0.5 - np.sin(t1)])
+    X = np.vstack([outer, inner]) + rng.normal(0.0, noise, size=(n, 2))
+    y = np.repeat([0, 1], [n0, n1])
+    return _shuffled(rng, X, y)
+
+
+def circles(n: int = 200, seed: int = 0, noise: float = 0.05, factor: float = 0.5) -> Data:
+    """A ring around a disc: class 0 on the circle of radius 1, class 1 on the circle of
+    radius ``factor`` (between 0 and 1), at uniform random angles, plus normal noise
+    (standard deviation ``noise``). Separable by a circle, never by a line.
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> X, y = circles(n=10, seed=0, noise=0.0, factor=0.3)
+    >>> sorted(set(np.hypot(X[:, 0], X[:, 1]).round(6).tolist()))
+    [0.3, 1.0]
+    """
+    n, noise = check_count(n, "n"), _noise(noise)
+    factor = as_float(factor, "factor")
+    if not 0 < factor < 1:
+        raise ValueError(f"factor (inner radius / outer radius) must be between 0 and 1; got {factor:g}")
+    rng = np.random.default_rng(seed)
+    n0, n1 = _split(n, 2)
+    angles = rng.uniform(0.0, 2 * np.pi, size=n)
+    radius = np.concatenate([np.ones(n0), np.full(n1, factor)])
+    X = np.column_stack([radius * np.cos(angles), radius * np.sin(angles)])
+    X = X + rng.normal(0.0, noise, size=(n, 2))
+    y = np.repeat([0, 1], [n0, n1])
+    return _shuffled(rng, X, y)
+
+
+_DATASETS: dict[str, Callable[..., Data]] = {
+    "blobs": blobs,
+    "height_weight": height_weight,
+    "xor": xor,
+    "moons": moons,
+    "circles": circles,
+}
+
+#: Names accepted by :func:`get_dataset`.
+DATASET_NAMES: tuple[str, ...] = tuple(_DATASETS)
+
+
+def get_dataset(name: str, **options: Any) -> Data:
+    """One of the data sets by name, e.g. ``get_dataset("xor", n=100, seed=3)``.
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> get_dataset("Moons", n=5)[0].shape
+    (5, 2)
+    """
+    key = name.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(name, str) else name
+    if key not in _DATASETS:
+        raise ValueError(f"unknown data set {name!r}; valid names are {', '.join(DATASET_NAMES)}")
+    return _DATASETS[key](**options)
