@@ -22,7 +22,7 @@ import numpy as np
 
 from ._checks import as_float, check_count
 
-__all__ = ["DATASET_NAMES", "blobs", "circles", "get_dataset", "height_weight", "moons", "xor"]
+__all__ = ["DATASET_NAMES", "blobs", "circles", "get_dataset", "height_weight", "load", "moons", "xor"]
 
 Data = tuple[np.ndarray, np.ndarray]
 
@@ -181,19 +181,24 @@ _DATASETS: dict[str, Callable[..., Data]] = {
     "circles": circles,
 }
 
-#: Names accepted by :func:`get_dataset`.
+#: Names accepted by :func:`load`.
 DATASET_NAMES: tuple[str, ...] = tuple(_DATASETS)
 
 
-def get_dataset(name: str, **options: Any) -> Data:
-    """One of the data sets by name, e.g. ``get_dataset("xor", n=100, seed=3)``.
+def load(name: str, **options: Any) -> Data:
+    """One of the data sets by name (case-insensitive), with its options, e.g.
+    ``load("xor", n=100, seed=3)``; also available as ``get_dataset``.
 
     Introduced in: Chapter 4 (Why nonlinearity).
 
-    >>> get_dataset("Moons", n=5)[0].shape
+    >>> load("Moons", n=5)[0].shape
     (5, 2)
     """
     key = name.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(name, str) else name
     if key not in _DATASETS:
         raise ValueError(f"unknown data set {name!r}; valid names are {', '.join(DATASET_NAMES)}")
     return _DATASETS[key](**options)
+
+
+#: Another name for :func:`load`, like :func:`~neuronlib.activations.get_activation`.
+get_dataset = load

@@ -132,6 +132,13 @@ def test_circles_factor_must_be_between_zero_and_one():
         D.circles(factor=1.5)
 
 
+def test_load_by_name():
+    assert D.get_dataset is D.load
+    for name in D.DATASET_NAMES:
+        X, y = D.load(name)
+        np.testing.assert_array_equal(X, getattr(D, name)()[0])
+
+
 def test_get_dataset_by_name():
     X, y = D.get_dataset("Height-Weight", n=10, seed=2)
     np.testing.assert_array_equal(X, D.height_weight(n=10, seed=2)[0])
