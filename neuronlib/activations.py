@@ -220,7 +220,7 @@ def leaky_relu(z: Number, slope: float = 0.01) -> Number:
     """
     slope = _slope(slope)
     arr = _z(z)
-    return _out(np.where(arr > 0, arr, slope * arr), z)
+    return _out(np.where(arr > 0, arr, slope * np.minimum(arr, 0.0)), z)
 
 
 def leaky_relu_derivative(z: Number, slope: float = 0.01) -> Number:

@@ -83,6 +83,7 @@ def test_leaky_relu_multiplies_negatives_by_the_slope():
     assert A.leaky_relu(-2.0, slope=0.3) == pytest.approx(-0.6)
     assert A.leaky_relu(5.0, slope=0.3) == 5.0
     assert A.leaky_relu(0.0, slope=0.3) == 0.0
+    assert A.leaky_relu(1e308, slope=5.0) == 1e308  # the unused branch must not overflow
 
 
 def test_elu_matches_its_closed_form_and_tends_to_minus_alpha():
