@@ -21,6 +21,7 @@ KINDS = {
     "activation": nx.explore_activation,
     "network": nx.explore_network,
     "layer": nx.explore_layer,
+    "training": nx.explore_training,
 }
 
 
@@ -99,6 +100,19 @@ def test_activation_marks_dead_and_saturated_zones():
     assert "saturated (|f'| < 0.01) for z in [-5, -4.59] and [4.59, 5]" in str(nx.explore_activation("sigmoid"))
 
 
+def test_training_summary_follows_the_step_and_marks_dead_units():
+    ex = nx.explore_training("xor", learning_rate=0.5, seed=0)
+    assert "step 0 of 500" in str(ex)
+    first = ex.history().loss[-1]
+    ex.step = 300
+    assert "step 300 of 500" in str(ex) and ex.history().loss[-1] < first
+    ex.learning_rate = 1e80
+    assert "training diverged at step" in str(ex)
+    dying = nx.explore_training("circles")
+    dying.step = 500
+    assert str(dying).endswith("dead units: 2")
+
+
 # --- validation ------------------------------------------------------------------------
 
 
@@ -114,6 +128,11 @@ def test_activation_marks_dead_and_saturated_zones():
     (lambda: nx.explore_layer(weights=[[1, 2], [1]]), ValueError, "same length"),
     (lambda: nx.explore_layer(weights=[[1, 2]], biases=[0, 0]), ValueError, "2 rows"),
     (lambda: nx.explore_activation("elu", alpha=math.inf), ValueError, "finite"),
+    (lambda: nx.explore_training(data="spirals"), ValueError, "unknown data set 'spirals'"),
+    (lambda: nx.explore_training(learning_rate=0), ValueError, "learning_rate must be positive"),
+    (lambda: nx.explore_training(seed=11), ValueError, "seed must be one of"),
+    (lambda: nx.explore_training(hidden=9), ValueError, "hidden must be 1 to 5"),
+    (lambda: nx.explore_training(activation="Relu!"), ValueError, "unknown hidden activation"),
 ])
 def test_bad_arguments_raise_clear_errors(call, error, words):
     with pytest.raises(error, match=re.escape(words)):
@@ -180,7 +199,7 @@ import json
 from neuronlib import explorers as nx
 out = []
 for ex in (nx.explore_neuron(), nx.explore_hyperplane(), nx.explore_activation(), nx.explore_network(),
-           nx.explore_layer(), nx.explore_hyperplane(bias=1)):
+           nx.explore_layer(), nx.explore_training(), nx.explore_hyperplane(bias=1)):
     data, _ = ex._repr_mimebundle_()
     out.append(data)
 print(json.dumps(out, sort_keys=True))
@@ -196,7 +215,7 @@ def test_outputs_are_identical_across_two_runs():
 
 @pytest.mark.parametrize("name, chapter", [
     ("explore_neuron", 1), ("explore_hyperplane", 2), ("explore_activation", 3),
-    ("explore_network", 4), ("explore_layer", 4)])
+    ("explore_network", 4), ("explore_layer", 4), ("explore_training", 5)])
 def test_docstrings_name_the_chapter_and_give_an_example(name, chapter):
     doc = getattr(nx, name).__doc__
     assert f"Introduced in: Chapter {chapter}" in doc and ">>> " in doc

@@ -25,6 +25,7 @@ FACTORIES = {
     "activation": nx.explore_activation,
     "network": nx.explore_network,
     "layer": nx.explore_layer,
+    "training": nx.explore_training,
 }
 
 
@@ -150,6 +151,27 @@ def test_dragging_the_point_moves_it_and_reset_restores_everything(opened, site)
     root.locator("select").select_option("tanh")
     root.locator("button.nl-reset").click()
     assert opened.readout("hyperplane") == ex.summary()
+
+
+def test_training_steps_play_and_pause_follow_neuronlib(opened, site):
+    _, explorers = site
+    ex = explorers["training"]
+    root = opened.root("training")
+    root.locator("button.nl-step").click()
+    ex.step = 1
+    assert opened.readout("training") == ex.summary()
+    play = root.locator("button.nl-play")
+    play.click()
+    assert play.get_attribute("aria-pressed") == "true"
+    opened.page.wait_for_timeout(300)
+    play.click()
+    step = int(root.locator("input[type=range]").nth(1).input_value())
+    assert step > 1 and play.text_content() == "Play"
+    ex.step = step
+    assert opened.readout("training") == ex.summary()
+    root.locator("button.nl-reset").click()
+    ex.step = 0
+    assert opened.readout("training") == ex.summary()
 
 
 def test_dark_mode_redraws_in_dark_colours(opened):

@@ -82,6 +82,7 @@ def test_number_format_matches_python_including_ties():
     rng = np.random.default_rng(1)
     values = [k / 16 for k in range(-64, 65)] + [k / 2000 for k in range(-50, 51)]
     values += list(rng.normal(0, 3, 300)) + [0.0, -0.0, -0.0004, 0.0005, 1e-9, 123456.789, 2.675]
+    values += [1e6, -2.5e7, 1e80, 3.2106836655018275e+78, 999999.9996, 1.5e300]
     got = run_js("hyperplane", {"fmt": values})["fmt"]
     assert got == [fmt(v) for v in values]
 
@@ -130,11 +131,63 @@ def _random_states(kind, rng):
         elif kind == "layer":
             k = 1 + i % 4
             yield nx.explore_layer(weights=r(2, k), biases=r(k), activation=act)
+        elif kind == "training":
+            X = rng.normal(0, 1, (16, 2))
+            ex = nx.explore_training(data=(X, (X[:, 0] > X[:, 1]).astype(int)), hidden=1 + i % 4,
+                                     activation=act, learning_rate=[0.3, 2.0, 1e80][i % 3], seed=i % 3,
+                                     seeds=range(3), max_steps=40)
+            ex.step = int(rng.integers(0, 41))
+            yield ex
 
 
-@pytest.mark.parametrize("kind", ["neuron", "hyperplane", "activation", "network", "layer"])
+@pytest.mark.parametrize("kind", ["neuron", "hyperplane", "activation", "network", "layer", "training"])
 def test_the_browser_readout_equals_the_python_summary(kind):
     explorers = list(_random_states(kind, np.random.default_rng(3)))
     states = [ex.static_state() for ex in explorers]
     got = run_js(kind, {"summaries": states})["summaries"]
     assert got == [ex.summary() for ex in explorers]
+
+
+def _training_job(activation, learning_rate, steps, seed):
+    from neuronlib.network import Network
+
+    rng = np.random.default_rng(seed)
+    X = rng.normal(0, 1, (24, 2))
+    y = (X[:, 0] * X[:, 1] > 0).astype(float)
+    hidden, output = Network.random([2, 3, 1], [activation, "sigmoid"], seed=seed).layers
+    init = {"W1": hidden.weights.tolist(), "b1": hidden.bias.tolist(),
+            "W2": output.weights[:, 0].tolist(), "b2": float(output.bias[0])}
+    job = {"X": X.tolist(), "y": y.tolist(), "init": init, "activation": activation,
+           "params": {"slope": 0.01, "alpha": 1.0}, "learning_rate": learning_rate, "steps": steps}
+    return job, Network([hidden, output]), X, y
+
+
+def test_training_steps_match_neuronlib_for_every_activation():
+    from neuronlib.training import train
+
+    cases = [(name, 0.7, 25, i) for i, name in enumerate(ACTIVATION_NAMES)]
+    jobs = [_training_job(*case) for case in cases]
+    runs = run_js("training", {"training": [job for job, *_ in jobs]})["training"]
+    for (name, lr, steps, _), (job, net, X, y), run in zip(cases, jobs, runs):
+        history = train(net, X, y, "bce", lr, steps)
+        assert run["diverged"] is None
+        assert_close(run["loss"], history.loss, f"{name} loss")
+        last = run["snapshots"][-1]
+        hidden, output = history.model.layers
+        assert_close(np.ravel(last["W1"]), hidden.weights.ravel(), f"{name} W1")
+        assert_close(last["b1"] + last["W2"] + [last["b2"]],
+                     np.concatenate([hidden.bias, output.weights[:, 0], output.bias]), f"{name} b1, W2, b2")
+
+
+def test_training_diverges_at_the_same_step_as_neuronlib():
+    from neuronlib.training import train
+
+    job, net, X, y = _training_job("relu", 1e80, 6, 0)
+    run = run_js("training", {"training": [job]})["training"][0]
+    assert run["diverged"] is not None
+    for steps in range(7):
+        if steps < run["diverged"]:
+            train(net, X, y, "bce", 1e80, steps)
+        else:
+            with pytest.raises(ValueError, match="diverged"):
+                train(net, X, y, "bce", 1e80, steps)

@@ -16,6 +16,7 @@ from .hyperplane import HyperplaneExplorer, explore_hyperplane
 from .layer import LayerExplorer, explore_layer
 from .network import NetworkExplorer, explore_network
 from .neuron import NeuronExplorer, explore_neuron
+from .training import TrainingExplorer, explore_training
 
 __all__ = [
     "ActivationExplorer",
@@ -23,9 +24,11 @@ __all__ = [
     "LayerExplorer",
     "NetworkExplorer",
     "NeuronExplorer",
+    "TrainingExplorer",
     "explore_activation",
     "explore_hyperplane",
     "explore_layer",
     "explore_network",
     "explore_neuron",
+    "explore_training",
 ]

@@ -1,7 +1,8 @@
 """Numbers as the explorers print them; ``js/format.js`` prints them identically.
 
 Rule: three decimals, trailing zeros dropped, ``-0`` shown as ``0`` (exact ties round half to
-even, as Python's ``format`` does).
+even, as Python's ``format`` does); from a million on, four significant digits and a power of
+ten (``1.5e+80``).
 
 >>> fmt(0.35355), fmt(2.0), fmt(-0.0001), fmt_vec([1, -1])
 ('0.354', '2', '0', '(1, -1)')
@@ -19,6 +20,9 @@ def fmt(x: float, digits: int = 3) -> str:
         return "nan"
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
+    if abs(x) >= 1e6:
+        mantissa, exponent = f"{x:.3e}".split("e")
+        return mantissa.rstrip("0").rstrip(".") + f"e{int(exponent):+d}"
     s = f"{x:.{digits}f}"
     if "." in s:
         s = s.rstrip("0").rstrip(".")

@@ -125,6 +125,10 @@ function nlMount(model, el, kind, title, build) {
   };
   redraw();
   if (!el.isConnected) requestAnimationFrame(whenAttached);
+  // Two more draws of the same state while the reader is still reading: the browser's JIT
+  // compiles the heat-map loops then, not on the reader's first slider move.
+  const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
+  idle(() => { redraw(); idle(redraw); });
   return () => {
     keys.forEach((k) => model.off(k, redraw));
     stopTheme();

@@ -1,6 +1,7 @@
 // format.js: numbers as the book prints them, identical to neuronlib.explorers._format.fmt.
 // Rule: 3 decimals, trailing zeros dropped, "-0" shown as "0". Exact decimal ties round half
 // to even, as Python's format() does (toFixed alone would round them away from zero).
+// From a million on: 4 significant digits and a power of ten, "1.5e+80".
 
 function nlTwoProductError(a, b) {
   // The exact error of the rounded product a*b (Dekker): 0 when a*b is exact.
@@ -18,6 +19,10 @@ function nlTwoProductError(a, b) {
 function nlFmt(x, digits = 3) {
   if (Number.isNaN(x)) return "nan";
   if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  if (Math.abs(x) >= 1e6) {
+    const [mantissa, exponent] = x.toExponential(3).split("e");
+    return mantissa.replace(/0+$/, "").replace(/\.$/, "") + "e" + (+exponent >= 0 ? "+" : "") + +exponent;
+  }
   const scale = 10 ** digits;
   const t = Math.abs(x) * scale;
   let s;

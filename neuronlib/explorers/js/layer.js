@@ -95,16 +95,9 @@ function render({ model, el }) {
         const u = nlLayerUnit(W, b, j);
         if (nlNorm(u.w) > 0) nlNeuronLine(ctx, plane, theme, u.w, u.b, theme.units[j % theme.units.length], `${j + 1}`);
       }
-      cfg.points.forEach((x, i) => {
-        const [px, py] = [plane.px(x[0]), plane.py(x[1])];
-        if (cfg.labels[i]) nlDisc(ctx, px, py, 6, theme.fg, theme.bg);
-        else {
-          ctx.fillStyle = theme.bg; ctx.fillRect(px - 6, py - 6, 12, 12);
-          ctx.strokeStyle = theme.fg; ctx.lineWidth = 2; ctx.strokeRect(px - 5, py - 5, 10, 10);
-        }
-      });
-      nlLabel(ctx, "XOR points: dot = class 1, square = class 0", 44, 336, theme, theme.muted, "left");
-      nlLabel(ctx, "each arrow points to its unit's active side (z > 0)", 44, 352, theme, theme.muted, "left");
+      nlDataPoints(ctx, plane, theme, cfg.points, cfg.labels);
+      nlLabel(ctx, "XOR points: dot = class 1, square = class 0", 8, 336, theme, theme.muted, "left");
+      nlLabel(ctx, "each arrow points to its unit's active side (z > 0)", 8, 352, theme, theme.muted, "left");
       const text = nlSummaryOf((k) => model.get(k), cfg);
       canvas.setAttribute("aria-label", `Input plane cut by ${k} neuron lines into regions coloured by ` +
         `which units are active. ` + text.slice(text.indexOf(";") + 2));

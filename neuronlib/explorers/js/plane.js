@@ -7,8 +7,9 @@ function nlPlaneCanvas(frame, label, xlim, ylim) {
   return { canvas, plane };
 }
 
-function nlNeuronLine(ctx, plane, theme, w, b, colour, name) {
-  // Draws w.x + b = 0 and its normal arrow (towards z > 0); returns the segment or null.
+function nlNeuronLine(ctx, plane, theme, w, b, colour, name, dash = []) {
+  // Draws w.x + b = 0 (dashed if dash is given) and its normal arrow (towards z > 0); returns
+  // the segment or null.
   const seg = nlSegmentInBox(w, b, plane.xlim, plane.ylim);
   if (!seg) return null;
   const n = nlNorm(w);
@@ -22,7 +23,7 @@ function nlNeuronLine(ctx, plane, theme, w, b, colour, name) {
   const P = (p) => [plane.px(p[0]), plane.py(p[1])];
   nlClip(ctx, plane, () => {
     nlLine(ctx, seg.map(P), theme.bg, 5);
-    nlLine(ctx, seg.map(P), colour, 2.5);
+    nlLine(ctx, seg.map(P), colour, 2.5, dash);
     nlArrow(ctx, P(foot), P(tip), colour, 2);
     const [lx, ly] = P([tip[0] + 0.25 * len * u[0], tip[1] + 0.25 * len * u[1]]);
     nlLabel(ctx, name, lx, ly, theme, colour);
@@ -44,6 +45,21 @@ function nlHalfPlaneLabels(ctx, plane, theme, line) {
       break;
     }
   }
+}
+
+function nlDataPoints(ctx, plane, theme, X, y) {
+  // Class 1 as filled dots, class 0 as hollow squares (told apart without colour).
+  X.forEach((x, i) => {
+    const [px, py] = [plane.px(x[0]), plane.py(x[1])];
+    if (y[i]) nlDisc(ctx, px, py, 5, theme.fg, theme.bg);
+    else {
+      ctx.fillStyle = theme.bg;
+      ctx.fillRect(px - 5, py - 5, 10, 10);
+      ctx.strokeStyle = theme.fg;
+      ctx.lineWidth = 2;
+      ctx.strokeRect(px - 4, py - 4, 8, 8);
+    }
+  });
 }
 
 function nlColourBar(ctx, paint, theme, x, y, width, caption) {

@@ -1,0 +1,90 @@
+"""Benchmarks of the explorers: prints a markdown table and writes it into benchmarks/README.md.
+
+Usage: python benchmarks/run.py [--quick] [--no-write]
+
+(a) static page (no kernel): a slider move's event-to-next-paint in headless Chromium, on the
+hyperplane explorer's 200 x 200 heat map (ReLU, and GELU, the costliest activation);
+(b) Jupyter path: one update from Python, the explorer vs ipywidgets.interact + matplotlib.
+Both are measured in the same run; targets: (a) median <= 16.7 ms, worst <= 33 ms; (b) >= 5x.
+"""
+
+from __future__ import annotations
+
+import platform
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import jupyter_path  # noqa: E402
+import static_page  # noqa: E402
+
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def _ms(x):
+    return "n/a" if x is None else f"{x:.1f} ms"
+
+
+def table(rows_a: list[tuple[str, dict]], b: dict) -> str:
+    lines = [
+        "| measurement | median | worst | target | met |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for label, s in rows_a:
+        ok = s["median"] <= 16.7 and s["worst"] <= 33
+        lines.append(f"| (a) static page, {label}: slider move to next paint | {_ms(s['median'])} "
+                     f"| {_ms(s['worst'])} | median <= 16.7 ms, worst <= 33 ms | {'yes' if ok else 'NO'} |")
+        slow = f"{s['slow_events']} of {2 * s['moves']}"
+        lines.append(f"| (a) {label}: of which Event Timing entries >= 16 ms (keydown + input) | {slow} "
+                     f"| {_ms(s['slowest_event'])} | | |")
+        lines.append(f"| (a) {label}: rAF probe alone | {_ms(s['raf_median'])} | {_ms(s['raf_worst'])} | | |")
+        lines.append(f"| (a) {label}: redraw work in the input handler | {_ms(s['work_median'])} "
+                     f"| {_ms(s['work_worst'])} | | |")
+    ratio = b["baseline"] / b["explorer"]
+    lines += [
+        f"| (b) Jupyter: neuronlib explorer, set `ex.bias` + recompute summary | {b['explorer']:.3f} ms "
+        f"| {b['explorer_worst']:.3f} ms | | |",
+        f"| (b) Jupyter: `ipywidgets.interact` + full matplotlib re-plot (200 x 200 imshow, PNG) "
+        f"| {b['baseline']:.1f} ms | {b['baseline_worst']:.1f} ms | | |",
+        f"| (b) Jupyter: speed-up of the explorer over the baseline | {ratio:.0f}x | | >= 5x "
+        f"| {'yes' if ratio >= 5 else 'NO'} |",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    from neuronlib.explorers import _bundle, explore_hyperplane
+
+    moves = 20 if "--quick" in argv else 60
+    rows = []
+    chromium = ""
+    for activation in ("relu", "gelu"):
+        ex = explore_hyperplane(activation=activation)
+        page = _bundle.standalone_page([ex.to_html()])
+        result = static_page.measure(page, slider_index=2, moves=moves)  # the bias slider
+        summary = static_page.summarise(result)
+        chromium = summary["chromium"]
+        rows.append((f"hyperplane, {activation}", summary))
+    b = jupyter_path.run(n=15 if "--quick" in argv else 40)
+    text = table(rows, b)
+    about = (f"Measured in one run: {platform.machine()}, {platform.system()}, Python "
+             f"{platform.python_version()}, Chromium {chromium} (headless, --disable-gpu), "
+             f"{moves} slider moves per row, {b['n']} Python updates per row.")
+    print(text)
+    print()
+    print(about)
+    if "--no-write" not in argv:
+        readme = HERE / "README.md"
+        old = readme.read_text(encoding="utf-8")
+        block = f"{START}\n{text}\n\n{about}\n{END}"
+        readme.write_text(re.sub(re.escape(START) + ".*?" + re.escape(END), lambda m: block, old, flags=re.S),
+                          encoding="utf-8")
+        print(f"\nwritten into {readme.relative_to(HERE.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

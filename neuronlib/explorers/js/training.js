@@ -1,0 +1,134 @@
+// training.js: explore_training (Chapter 5). Full-batch gradient descent on 2-D toy data: the
+// hidden units' lines move, the decision regions change, the loss falls; dead units are marked.
+// The trajectory for (seed, activation, learning rate) is computed once (train.js) and the step
+// slider, Play and Step move along it; the initial weights per seed come from neuronlib.
+
+function nlTrajectory(get, cfg, cache) {
+  const key = [get("seed"), get("activation"), get("learning_rate")].join("|");
+  if (cache.key !== key) {
+    cache.key = key;
+    cache.run = nlTrainingRun({ X: cfg.X, y: cfg.y, init: cfg.inits[String(get("seed"))],
+      activation: get("activation"), params: cfg.params, learning_rate: get("learning_rate"),
+      steps: cfg.max_steps });
+  }
+  return cache.run;
+}
+
+function nlSummaryOf(get, cfg, cache = {}) {
+  // The readout; equal to TrainingExplorer.summary() in Python.
+  const run = nlTrajectory(get, cfg, cache);
+  const step = get("step");
+  const head = `Training explorer: ${cfg.data} data (${cfg.X.length} points), ${cfg.hidden} hidden ` +
+    `${get("activation")} units and a sigmoid output, bce loss, learning rate ` +
+    `${nlFmt(get("learning_rate"))}, seed ${get("seed")}; step ${step} of ${cfg.max_steps}: `;
+  if (run.diverged !== null && step >= run.diverged)
+    return head + `training diverged at step ${run.diverged} (the numbers blew up): try a smaller learning rate`;
+  const act = nlActivation(get("activation"), cfg.params);
+  const P = run.snapshots[step];
+  const right = cfg.X.filter((x, i) => (nlPredict(P, act, x) >= 0.5 ? 1 : 0) === cfg.y[i]).length;
+  const dead = run.dead[step];
+  return head + `loss ${nlFmt(run.loss[step])}, accuracy ${nlFmt((100 * right) / cfg.X.length)}%, ` +
+    `dead units: ${dead.length ? dead.map((j) => j + 1).join(", ") : "none"}`;
+}
+
+function nlDrawLoss(ctx, theme, run, step, max) {
+  const reached = run.loss.length - 1;
+  const top = Math.max(1e-9, ...run.loss.filter(Number.isFinite)) * 1.08;
+  const p = nlPlane([0, max], [0, top], [44, 8, 276, 100]);
+  nlAxes(ctx, p, theme, "step", "loss");
+  const ks = run.loss.map((_, k) => k);
+  nlClip(ctx, p, () => {
+    nlCurve(ctx, p, ks, run.loss, theme.muted, 1.5, [3, 3]);
+    const upto = Math.min(step, reached);
+    nlCurve(ctx, p, ks.slice(0, upto + 1), run.loss.slice(0, upto + 1), theme.pos, 2.5);
+    if (step <= reached) nlDisc(ctx, p.px(step), p.py(run.loss[step]), 4, theme.pos, theme.bg);
+  });
+  nlLabel(ctx, "solid: so far; dotted: what the next steps will do", 8, 150, theme, theme.muted, "left");
+}
+
+function render({ model, el }) {
+  let playing = false;
+  let frame = 0;
+  return nlMount(model, el, "training", "Training: gradient descent, step by step", (ui) => {
+    const cfg = model.get("_config");
+    const get = (k) => model.get(k);
+    const cache = {};
+    const { canvas, plane } = nlPlaneCanvas(ui, "training plane", cfg.xlim, cfg.ylim);
+    const lossCanvas = nlMakeCanvas(ui.figure, 340, 160, "loss curve");
+    const heat = {};
+    const g = ui.group();
+    ui.add(nlSlider(g, { label: "learning rate", range: cfg.ranges.learning_rate,
+      get: () => get("learning_rate"), set: (v) => nlSetKey(model, "learning_rate", v) }));
+    ui.add(nlSelect(g, { label: "initial weights", options: cfg.seeds.map((s) => [s, `seed ${s}`]),
+      get: () => get("seed"), set: (v) => nlSetKey(model, "seed", Number(v)) }));
+    ui.add(nlSelect(g, { label: "hidden activation", options: cfg.names.map((s) => [s, s]),
+      get: () => get("activation"), set: (v) => nlSetKey(model, "activation", v) }));
+    ui.add(nlSlider(ui.group(), { label: "step", range: [0, cfg.max_steps, 1],
+      get: () => get("step"), set: (v) => nlSetKey(model, "step", Math.round(v)) }));
+    const buttons = ui.group();
+    const stop = () => {
+      if (!playing) return;
+      playing = false;
+      cancelAnimationFrame(frame);
+      play.textContent = "Play";
+      play.setAttribute("aria-pressed", "false");
+      model.save_changes();
+    };
+    const tick = () => {
+      const run = nlTrajectory(get, cfg, cache);
+      const last = run.diverged === null ? cfg.max_steps : run.diverged;
+      const next = Math.min(last, get("step") + cfg.speed);
+      model.set("step", next);
+      if (next >= last) stop();
+      else frame = requestAnimationFrame(tick);
+    };
+    const play = nlButton(buttons, "Play", "nl-play", () => {
+      if (playing) return stop();
+      if (get("step") >= cfg.max_steps) nlSetKey(model, "step", 0);
+      playing = true;
+      play.textContent = "Pause";
+      play.setAttribute("aria-pressed", "true");
+      frame = requestAnimationFrame(tick);
+    });
+    play.setAttribute("aria-pressed", "false");
+    nlButton(buttons, "Step", "nl-step", () => {
+      stop();
+      nlSetKey(model, "step", Math.min(cfg.max_steps, get("step") + 1));
+    });
+    nlResetButton(buttons, model, stop);
+
+    const draw = (theme) => {
+      const run = nlTrajectory(get, cfg, cache);
+      const step = get("step");
+      const k = Math.min(step, run.snapshots.length - 1);
+      const P = run.snapshots[k];
+      const act = nlActivation(get("activation"), cfg.params);
+      const ctx = nlBegin(canvas, theme);
+      nlHeatmap(ctx, plane, heat, cfg.grid, (x, y) => nlPredict(P, act, [x, y]) - 0.5, nlDiverging(theme, 0.5));
+      nlAxes(ctx, plane, theme, "x1", "x2");
+      const dead = run.dead[k];
+      for (let j = 0; j < cfg.hidden; j++) {
+        const w = [P.W1[0][j], P.W1[1][j]];
+        if (nlNorm(w) === 0) continue;
+        const isDead = dead.includes(j);
+        nlNeuronLine(ctx, plane, theme, w, P.b1[j], isDead ? theme.muted : theme.units[j % theme.units.length],
+          isDead ? `${j + 1} dead` : `${j + 1}`, isDead ? [6, 4] : []);
+      }
+      nlDataPoints(ctx, plane, theme, cfg.X, cfg.y);
+      nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
+      nlLabel(ctx, "dot = class 1, square = class 0; lines: hidden units", 8, 352, theme, theme.muted, "left");
+      nlDrawLoss(nlBegin(lossCanvas, theme), theme, run, step, cfg.max_steps);
+      const text = nlSummaryOf(get, cfg, cache);
+      canvas.setAttribute("aria-label", `Input plane with the ${cfg.X.length} training points, shaded by the ` +
+        `network's output, with each hidden unit's line (dead units dashed). ` + text.slice(text.indexOf(";") + 2));
+      lossCanvas.setAttribute("aria-label", `Loss curve over ${cfg.max_steps} steps of training` +
+        (run.diverged === null ? "" : `, diverging at step ${run.diverged}`) +
+        (step < run.loss.length ? `; at step ${step} the loss is ${nlFmt(run.loss[step])}.` : "."));
+      ui.readout.textContent = text;
+    };
+    return { keys: ["learning_rate", "seed", "activation", "step"], draw,
+      destroy: () => { playing = false; cancelAnimationFrame(frame); } };
+  });
+}
+
+export default { render };

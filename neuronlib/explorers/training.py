@@ -1,0 +1,151 @@
+"""explore_training: full-batch gradient descent on 2-D toy data, step by step (Chapter 5)."""
+
+from __future__ import annotations
+
+import numpy as np
+import traitlets as t
+
+from . import _activations, _bundle, _checks, _datasets
+from ._base import Explorer
+from ._format import fmt
+
+
+class TrainingExplorer(Explorer):
+    """The widget behind :func:`explore_training`; read, set or observe ``learning_rate``,
+    ``seed`` (which initial weights), ``activation`` (of the hidden units) and ``step``."""
+
+    _kind = "training"
+    _esm = _bundle.module_source("training")
+    _state_keys = ("learning_rate", "seed", "activation", "step")
+    learning_rate = _checks.Number(0.5).tag(sync=True)
+    seed = t.Int(0).tag(sync=True)
+    activation = t.Unicode("relu").tag(sync=True)
+    step = t.Int(0).tag(sync=True)
+
+    @t.validate("activation")
+    def _check_activation(self, proposal):
+        return _activations.check(proposal["value"], "hidden activation")
+
+    @t.validate("learning_rate")
+    def _check_learning_rate(self, proposal):
+        if proposal["value"] <= 0:
+            raise ValueError(f"learning_rate must be positive, got {proposal['value']}")
+        return proposal["value"]
+
+    @t.validate("seed")
+    def _check_seed(self, proposal):
+        seeds = self._config.get("seeds", [proposal["value"]])
+        if proposal["value"] not in seeds:
+            raise ValueError(f"seed must be one of the explorer's seeds {seeds}, got {proposal['value']}")
+        return proposal["value"]
+
+    @t.validate("step")
+    def _check_step(self, proposal):
+        top = self._config.get("max_steps", proposal["value"])
+        if not 0 <= proposal["value"] <= top:
+            raise ValueError(f"step must be between 0 and {top}, got {proposal['value']}")
+        return proposal["value"]
+
+    def initial_network(self):
+        """The untrained network for the current seed and activation (neuronlib objects)."""
+        from neuronlib.layer import Layer
+        from neuronlib.network import Network
+
+        p = self._config["inits"][str(self.seed)]
+        hidden = Layer(p["W1"], p["b1"], _activations.get(self.activation))
+        output = Layer([[w] for w in p["W2"]], [p["b2"]], "sigmoid")
+        return Network([hidden, output])
+
+    def history(self):
+        """neuronlib's :func:`~neuronlib.training.train` run to the current step (raises
+        ``ValueError`` if training diverges before it)."""
+        from neuronlib.training import train
+
+        X, y = np.array(self._config["X"]), np.array(self._config["y"], dtype=float)
+        return train(self.initial_network(), X, y, "bce", self.learning_rate, self.step)
+
+    def summary(self) -> str:
+        from neuronlib.training import dead_units
+
+        c = self._config
+        head = (f"Training explorer: {c['data']} data ({len(c['X'])} points), {c['hidden']} hidden "
+                f"{self.activation} units and a sigmoid output, bce loss, learning rate "
+                f"{fmt(self.learning_rate)}, seed {self.seed}; step {self.step} of {c['max_steps']}: ")
+        try:
+            history = self.history()
+        except ValueError as error:
+            if "diverged" not in str(error):
+                raise
+            return head + (f"training diverged at step {self._diverged_at()} (the numbers blew up): "
+                           "try a smaller learning rate")
+        X = np.array(c["X"])
+        predicted = (np.asarray(history.model(X), dtype=float).ravel() >= 0.5).astype(int)
+        accuracy = 100 * int(np.sum(predicted == np.array(c["y"]))) / len(c["X"])
+        dead = [j + 1 for layer, j in dead_units(history.model, X) if layer == 0]
+        return head + (f"loss {fmt(history.loss[-1])}, accuracy {fmt(accuracy)}%, "
+                       f"dead units: {', '.join(map(str, dead)) if dead else 'none'}")
+
+    def _diverged_at(self) -> int:
+        """The smallest number of steps for which training diverges (at most self.step)."""
+        from neuronlib.training import train
+
+        X, y = np.array(self._config["X"]), np.array(self._config["y"], dtype=float)
+        lo, hi = 0, self.step  # train(hi) diverges; find the first that does
+        while lo < hi:
+            mid = (lo + hi) // 2
+            try:
+                train(self.initial_network(), X, y, "bce", self.learning_rate, mid)
+                lo = mid + 1
+            except ValueError:
+                hi = mid
+        return lo
+
+
+def explore_training(data="xor", hidden=3, activation="relu", learning_rate=0.5, seed=0, n=100,
+                     seeds=range(10), max_steps=500, xlim=None, ylim=None) -> TrainingExplorer:
+    """Train a small network by gradient descent and watch it learn, step by step.
+
+    Introduced in: Chapter 5 (dead neurons). The network is 2 inputs -> ``hidden`` units
+    (``activation``) -> 1 sigmoid output, trained full-batch on the toy data set ``data`` with
+    the binary cross-entropy loss, exactly as :func:`neuronlib.training.train`. ``data`` is a
+    name from :func:`neuronlib.data.load` (``n`` points, data seed 0) or an ``(X, y)`` pair. The initial
+    weights for each seed in ``seeds`` come from :meth:`neuronlib.network.Network.random`.
+    Play, Pause, Step and the step slider move along the training; dead ReLU units (z <= 0 for
+    every training point) are drawn dashed. Try a large learning rate with ReLU.
+
+    >>> ex = explore_training("xor", hidden=3, learning_rate=0.5, seed=0)
+    >>> ex.step = 200            # the figure jumps to step 200
+    >>> ex.history().loss[-1] < ex.history().loss[0]
+    True
+    """
+    from neuronlib.network import Network
+
+    activation = _activations.check(activation, "hidden activation")
+    X, y, name = _datasets.load(data, n=int(_checks.number("n", n)))
+    hidden = int(_checks.number("hidden", hidden))
+    if not 1 <= hidden <= 5:
+        raise ValueError(f"hidden must be 1 to 5 units, got {hidden}")
+    seeds = [int(s) for s in seeds]
+    if not seeds:
+        raise ValueError("seeds must list at least one seed")
+    max_steps = int(_checks.number("max_steps", max_steps))
+    if not 1 <= max_steps <= 5000:
+        raise ValueError(f"max_steps must be 1 to 5000, got {max_steps}")
+    inits = {}
+    for s in seeds:
+        hidden_layer, output_layer = Network.random([2, hidden, 1], [activation, "sigmoid"], seed=s).layers
+        inits[str(s)] = {"W1": hidden_layer.weights.tolist(), "b1": hidden_layer.bias.tolist(),
+                         "W2": output_layer.weights[:, 0].tolist(), "b2": float(output_layer.bias[0])}
+    pad = lambda lo, hi: [float(np.floor(lo - 0.5)), float(np.ceil(hi + 0.5))]  # noqa: E731
+    config = {
+        "data": name, "X": X.tolist(), "y": [int(v) for v in y], "hidden": hidden, "inits": inits,
+        "seeds": seeds, "max_steps": max_steps, "speed": max(1, max_steps // 250), "grid": 200,
+        "names": _activations.names(), "params": _activations.PARAMS,
+        "xlim": _checks.limits("xlim", xlim) if xlim is not None else pad(X[:, 0].min(), X[:, 0].max()),
+        "ylim": _checks.limits("ylim", ylim) if ylim is not None else pad(X[:, 1].min(), X[:, 1].max()),
+        "ranges": {"learning_rate": [0.01, max(5.0, float(np.ceil(learning_rate))), 0.01]},
+    }
+    ex = TrainingExplorer(config, learning_rate=_checks.number("learning_rate", learning_rate),
+                          activation=activation,
+                          seed=int(seed), step=0)
+    return ex
