@@ -32,7 +32,13 @@ def _runs_text(runs) -> str:
 
 class ActivationExplorer(Explorer):
     """The widget behind :func:`explore_activation`; read, set or observe ``activation``,
-    ``slope`` (Leaky ReLU), ``alpha`` (ELU) and ``z`` (the probe)."""
+    ``slope`` (Leaky ReLU), ``alpha`` (ELU) and ``z`` (the probe).
+
+    Introduced in: Chapter 3 (Activation functions).
+
+    >>> explore_activation("relu").regions()["dead"]
+    [(-5.0, 0.0)]
+    """
 
     _kind = "activation"
     _esm = _bundle.module_source("activation")
@@ -74,7 +80,7 @@ class ActivationExplorer(Explorer):
 def explore_activation(activation="relu", slope=0.01, alpha=1.0, z=1.0, zlim=(-5, 5)) -> ActivationExplorer:
     """Pick an activation function and see it, its derivative f', and where it stops learning.
 
-    Introduced in: Chapter 3 (activation functions). The dark band marks where f' = 0 (a unit
+    Introduced in: Chapter 3 (Activation functions). The dark band marks where f' = 0 (a unit
     there gets no gradient: "dead"); the light band where 0 < |f'| < 0.01 ("saturated").
     ``slope`` is Leaky ReLU's slope for z <= 0; ``alpha`` is ELU's alpha; ``z`` is the probe.
 

@@ -12,7 +12,13 @@ from ._ranges import slider_range
 
 class HyperplaneExplorer(Explorer):
     """The widget behind :func:`explore_hyperplane`; read, set or observe ``weights``, ``bias``,
-    ``activation`` and ``point``."""
+    ``activation`` and ``point``.
+
+    Introduced in: Chapter 2 (From y = mx + b to hyperplanes).
+
+    >>> explore_hyperplane(weights=(2, 0), bias=-1).point
+    [1.0, 1.0]
+    """
 
     _kind = "hyperplane"
     _esm = _bundle.module_source("hyperplane")
@@ -47,7 +53,7 @@ def explore_hyperplane(weights=(1, -1), bias=0.5, activation="relu", point=(1, 1
                        xlim=(-3, 3), ylim=(-3, 3)) -> HyperplaneExplorer:
     """Drag w1, w2 and b and watch the line w·x + b = 0 and the neuron's output move.
 
-    Introduced in: Chapter 2 (hyperplanes). The plane is shaded by the output f(w·x + b)
+    Introduced in: Chapter 2 (From y = mx + b to hyperplanes). The plane is shaded by the output f(w·x + b)
     (blue positive, orange negative); the arrow is the weight vector w, which points to the side
     where z > 0; the point (drag it, or use its sliders) shows its z and its signed distance
     (w·x + b) / |w| to the line. With w = (0, 0) there is no line: z = b everywhere.

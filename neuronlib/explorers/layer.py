@@ -23,7 +23,13 @@ def _active_text(z_row) -> str:
 class LayerExplorer(Explorer):
     """The widget behind :func:`explore_layer`; read, set or observe ``weights`` (shape
     (2, units): ``weights[i][j]`` from input i to unit j, as in :class:`neuronlib.layer.Layer`),
-    ``biases`` and ``activation``."""
+    ``biases`` and ``activation``.
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> explore_layer().layer().shape
+    (2, 2)
+    """
 
     _kind = "layer"
     _esm = _bundle.module_source("layer")
@@ -62,7 +68,7 @@ def explore_layer(weights=((1.0, 1.0), (1.0, 1.0)), biases=(-0.5, -1.5), activat
                   xlim=(-1, 2), ylim=(-1, 2)) -> LayerExplorer:
     """Several neurons look at the same two inputs: see their lines and the regions they cut.
 
-    Introduced in: Chapter 4 (why nonlinearity). ``weights[i][j]`` is the weight from input i
+    Introduced in: Chapter 4 (Why nonlinearity). ``weights[i][j]`` is the weight from input i
     to unit j (shape (2, units), as in :class:`neuronlib.layer.Layer`). Each region is coloured
     by which units are active (z > 0). The default 2-unit layer cuts the XOR points into
     patterns that a single output neuron can then separate.

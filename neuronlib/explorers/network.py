@@ -11,6 +11,8 @@ from ._ranges import slider_range
 def kinks(weights, biases, output_weights, xlim) -> list[float]:
     """Where y = sum_i c_i relu(w_i x + b_i) + c0 bends, strictly inside ``xlim``.
 
+    Introduced in: Chapter 4 (Why nonlinearity).
+
     Unit i bends at x = -b_i / w_i, where the slope of y jumps by c_i |w_i|; jumps at the same x
     are added, and a kink whose jumps cancel is no kink. (``js/network.js`` does the same.)
 
@@ -29,7 +31,13 @@ def kinks(weights, biases, output_weights, xlim) -> list[float]:
 
 class NetworkExplorer(Explorer):
     """The widget behind :func:`explore_network`; read, set or observe ``weights``, ``biases``,
-    ``output_weights`` (c_i) and ``output_bias`` (c0). The number of units is fixed when made."""
+    ``output_weights`` (c_i) and ``output_bias`` (c0). The number of units is fixed when made.
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> explore_network(weights=(1,), biases=(0,), output_weights=(2,)).network()([[3.0]])
+    array([[6.]])
+    """
 
     _kind = "network"
     _esm = _bundle.module_source("network")
@@ -67,7 +75,7 @@ def explore_network(weights=(1.0, 1.0, -1.0), biases=(1.0, -1.0, 0.5), output_we
                     output_bias=0.0, xlim=(-4, 4)) -> NetworkExplorer:
     """Slide each hidden ReLU unit of a 1-input network and watch the bent lines add up.
 
-    Introduced in: Chapter 4 (why nonlinearity). Unit i contributes c_i*relu(w_i*x + b_i), a line
+    Introduced in: Chapter 4 (Why nonlinearity). Unit i contributes c_i*relu(w_i*x + b_i), a line
     bent at x = -b_i / w_i; the output y is their sum plus c0. The summary says whether y is
     exactly linear on the visible range (no kink of y inside it) or not.
 

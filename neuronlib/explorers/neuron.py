@@ -12,7 +12,13 @@ from ._ranges import slider_range
 
 class NeuronExplorer(Explorer):
     """The widget behind :func:`explore_neuron`; read, set or observe ``inputs``, ``weights``,
-    ``bias`` and ``activation``. The number of inputs is fixed when it is made."""
+    ``bias`` and ``activation``. The number of inputs is fixed when it is made.
+
+    Introduced in: Chapter 1 (What a neuron computes).
+
+    >>> explore_neuron(inputs=(1, 2), weights=(0.5, -1)).weights
+    [0.5, -1.0]
+    """
 
     _kind = "neuron"
     _esm = _bundle.module_source("neuron")
@@ -42,7 +48,7 @@ class NeuronExplorer(Explorer):
 def explore_neuron(inputs=(1.0, 2.0), weights=(0.5, -1.0), bias=0.0, activation="relu") -> NeuronExplorer:
     """Drag the inputs, weights and bias of one neuron and watch z = w·x + b and its output.
 
-    Introduced in: Chapter 1 (what a neuron computes). One to five inputs; each edge of the
+    Introduced in: Chapter 1 (What a neuron computes). One to five inputs; each edge of the
     diagram is as wide as its weight is large, blue when positive, dashed orange when negative.
 
     >>> ex = explore_neuron(inputs=(1, 2), weights=(0.5, -1), bias=0)

@@ -12,7 +12,13 @@ from ._format import fmt
 
 class TrainingExplorer(Explorer):
     """The widget behind :func:`explore_training`; read, set or observe ``learning_rate``,
-    ``seed`` (which initial weights), ``activation`` (of the hidden units) and ``step``."""
+    ``seed`` (which initial weights), ``activation`` (of the hidden units) and ``step``.
+
+    Introduced in: Chapter 5 (Dead neurons).
+
+    >>> explore_training("xor", max_steps=50).initial_network().sizes
+    [2, 3, 1]
+    """
 
     _kind = "training"
     _esm = _bundle.module_source("training")
@@ -105,7 +111,7 @@ def explore_training(data="xor", hidden=3, activation="relu", learning_rate=0.5,
                      seeds=range(10), max_steps=500, xlim=None, ylim=None) -> TrainingExplorer:
     """Train a small network by gradient descent and watch it learn, step by step.
 
-    Introduced in: Chapter 5 (dead neurons). The network is 2 inputs -> ``hidden`` units
+    Introduced in: Chapter 5 (Dead neurons). The network is 2 inputs -> ``hidden`` units
     (``activation``) -> 1 sigmoid output, trained full-batch on the toy data set ``data`` with
     the binary cross-entropy loss, exactly as :func:`neuronlib.training.train`. ``data`` is a
     name from :func:`neuronlib.data.load` (``n`` points, data seed 0) or an ``(X, y)`` pair. The initial

@@ -5,6 +5,9 @@ function nlEl(tag, cls, parent, text) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = text;
+  // A focused control keeps its keys (arrows, Enter, Space): JupyterLab's notebook shortcuts
+  // would otherwise take them (they match any focused element inside a notebook).
+  if (tag === "input" || tag === "select" || tag === "button") e.setAttribute("data-lm-suppress-shortcuts", "true");
   if (parent) parent.appendChild(e);
   return e;
 }
