@@ -1,5 +1,7 @@
 """Tests for neuronlib.plots.plane.plot_input_plane (Chapter 2's figures)."""
 
+import doctest
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -10,6 +12,7 @@ import pytest  # noqa: E402
 
 from neuronlib.layer import Layer  # noqa: E402
 from neuronlib.neuron import Neuron  # noqa: E402
+from neuronlib.plots import plane  # noqa: E402
 from neuronlib.plots.plane import plot_input_plane  # noqa: E402
 
 
@@ -148,3 +151,10 @@ def test_bad_models():
         plot_input_plane([1.0, 2.0])
     with pytest.raises(ValueError, match="2-input"):
         plot_input_plane(Neuron([1.0, 2.0, 3.0], bias=0.0))
+
+
+def test_docstring_example_runs_and_names_its_chapter():
+    result = doctest.testmod(plane)
+    assert result.attempted >= 1 and result.failed == 0
+    for doc in (plane.__doc__, plot_input_plane.__doc__):
+        assert "Introduced in: Chapter 2 (From y = mx + b to hyperplanes)" in doc

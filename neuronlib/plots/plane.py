@@ -17,6 +17,8 @@ from ..hyperplane import Hyperplane
 from ..layer import Layer
 from ..neuron import Neuron
 
+__all__ = ["plot_input_plane"]
+
 #: Colour-blind-safe diverging map for neuron outputs, as in the explorers (Okabe-Ito):
 #: orange below the output on the line, white on it, blue above it.
 CMAP = LinearSegmentedColormap.from_list("neuronlib_diverging", ["#D55E00", "#FFFFFF", "#0072B2"])
