@@ -3,6 +3,8 @@ outputs (widget, static HTML, plain text) and their determinism."""
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import json
 import math
 import re
@@ -206,6 +208,12 @@ print(json.dumps(out, sort_keys=True))
 """
 
 
+def test_widget_and_layout_ids_come_from_a_counter_not_a_uuid():
+    ex = nx.explore_layer()
+    assert re.fullmatch(r"neuronlib-layer-\d+", ex.model_id)
+    assert ex.layout.model_id == ex.model_id + "-layout"
+
+
 def test_outputs_are_identical_across_two_runs():
     runs = [subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True).stdout
             for _ in range(2)]
@@ -213,9 +221,21 @@ def test_outputs_are_identical_across_two_runs():
     assert "uuid" not in runs[0]
 
 
-@pytest.mark.parametrize("name, chapter", [
-    ("explore_neuron", 1), ("explore_hyperplane", 2), ("explore_activation", 3),
-    ("explore_network", 4), ("explore_layer", 4), ("explore_training", 5)])
-def test_docstrings_name_the_chapter_and_give_an_example(name, chapter):
-    doc = getattr(nx, name).__doc__
-    assert f"Introduced in: Chapter {chapter}" in doc and ">>> " in doc
+CHAPTERS = {1: "What a neuron computes", 2: "From y = mx + b to hyperplanes", 3: "Activation functions",
+            4: "Why nonlinearity", 5: "Dead neurons"}
+
+
+@pytest.mark.parametrize("name, cls, chapter", [
+    ("explore_neuron", "NeuronExplorer", 1), ("explore_hyperplane", "HyperplaneExplorer", 2),
+    ("explore_activation", "ActivationExplorer", 3), ("explore_network", "NetworkExplorer", 4),
+    ("explore_layer", "LayerExplorer", 4), ("explore_training", "TrainingExplorer", 5)])
+def test_docstrings_name_the_chapter_and_give_an_example(name, cls, chapter):
+    for value in (getattr(nx, name), getattr(nx, cls)):
+        doc = value.__doc__
+        assert f"Introduced in: Chapter {chapter} ({CHAPTERS[chapter]})" in doc and ">>> " in doc, value
+
+
+@pytest.mark.parametrize("module", ["neuron", "hyperplane", "activation", "network", "layer", "training", "_format"])
+def test_docstring_examples_run(module):
+    result = doctest.testmod(importlib.import_module(f"neuronlib.explorers.{module}"))
+    assert result.failed == 0 and result.attempted >= 1

@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import ClassVar
 
 import anywidget
+import ipywidgets
 import traitlets as t
 
 from . import _bundle
@@ -30,7 +31,9 @@ class Explorer(anywidget.AnyWidget):
         # gives identical outputs (and identical saved widget state).
         self._number = next(_counters[self._kind])
         self._displays = 0
-        super().__init__(model_id=f"neuronlib-{self._kind}-{self._number}", _config=config, **state)
+        model_id = f"neuronlib-{self._kind}-{self._number}"
+        layout = ipywidgets.Layout(model_id=f"{model_id}-layout")
+        super().__init__(model_id=model_id, layout=layout, _config=config, **state)
         self._initial = self.get_state(key=list(self._state_keys))
 
     def summary(self) -> str:  # pragma: no cover - every subclass overrides it

@@ -3,6 +3,7 @@
 // the system setting when neither is present) are decided by CSS; canvases read the variables.
 // Palette: Okabe-Ito (blue = positive, vermillion/orange = negative), safe for colour-blind readers.
 
+// The book's dark theme gives HTML outputs a light backdrop; an explorer draws its own colours.
 const NL_CSS = `
 .nl-explorer { --nl-fg: #1b1b1b; --nl-bg: #ffffff; --nl-muted: #5c5c5c; --nl-grid: #d9d9d9;
   --nl-pos: #0072b2; --nl-neg: #d55e00; --nl-c1: #0072b2; --nl-c2: #d55e00; --nl-c3: #009e73;
@@ -20,6 +21,7 @@ html[data-theme="dark"] .nl-explorer, body[data-jp-theme-light="false"] .nl-expl
     --nl-pos: #56b4e9; --nl-neg: #e69f00; --nl-c1: #56b4e9; --nl-c2: #e69f00; --nl-c3: #3fc79c;
     --nl-c4: #e59ac6; --nl-c5: #f0e442; } }
 .nl-explorer [hidden] { display: none !important; }
+html[data-theme="dark"] .text_html:has(> .nl-explorer) { background: transparent !important; }
 .nl-explorer .nl-body { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
 .nl-explorer .nl-figure { display: flex; flex-direction: column; gap: 6px; }
 .nl-explorer canvas { display: block; max-width: 100%; height: auto; touch-action: none; }
