@@ -54,12 +54,13 @@ function render({ model, el }) {
     const g = frame.group();
     frame.add(nlSelect(g, { label: "activation", options: cfg.names.map((s) => [s, s]),
       get: () => model.get("activation"), set: (v) => nlSetKey(model, "activation", v) }));
-    const slope = frame.add(nlSlider(g, { label: "slope", range: cfg.ranges.slope,
-      get: () => model.get("slope"), set: (v) => nlSetKey(model, "slope", v) }));
-    const alpha = frame.add(nlSlider(g, { label: "alpha", range: cfg.ranges.alpha,
-      get: () => model.get("alpha"), set: (v) => nlSetKey(model, "alpha", v) }));
-    frame.add(nlSlider(frame.group(), { label: "z", range: cfg.ranges.z,
+    frame.add(nlSlider(g, { label: "z", range: cfg.ranges.z,
       get: () => model.get("z"), set: (v) => nlSetKey(model, "z", v) }));
+    const gp = frame.group();
+    const slope = frame.add(nlSlider(gp, { label: "slope", range: cfg.ranges.slope,
+      get: () => model.get("slope"), set: (v) => nlSetKey(model, "slope", v) }));
+    const alpha = frame.add(nlSlider(gp, { label: "alpha", range: cfg.ranges.alpha,
+      get: () => model.get("alpha"), set: (v) => nlSetKey(model, "alpha", v) }));
     nlResetButton(frame.group(), model);
 
     const draw = (theme) => {

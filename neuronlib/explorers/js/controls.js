@@ -121,6 +121,12 @@ function nlMount(model, el, kind, title, build) {
     redraw();
   };
   const stopTheme = nlWatchTheme(retheme);
+  // Zooming or moving to another screen changes devicePixelRatio: redraw sharp (once a frame).
+  let pending = 0;
+  const onResize = () => {
+    if (!pending) pending = requestAnimationFrame(() => { pending = 0; redraw(); });
+  };
+  window.addEventListener("resize", onResize);
   let frames = 0;
   const whenAttached = () => {
     if (el.isConnected) retheme();
@@ -135,6 +141,7 @@ function nlMount(model, el, kind, title, build) {
   return () => {
     keys.forEach((k) => model.off(k, redraw));
     stopTheme();
+    window.removeEventListener("resize", onResize);
     if (view.destroy) view.destroy();
   };
 }

@@ -21,7 +21,7 @@ function nlDrawDiagram(ctx, theme, x, w, b, z, out, wmax) {
     const pos = w[i] >= 0;
     const width = 1 + (5 * Math.min(1, Math.abs(w[i]) / wmax));
     nlLine(ctx, [[58, ys[i]], [N[0] - 30, N[1]]], pos ? theme.pos : theme.neg, width, pos ? [] : [7, 5]);
-    const t = 0.45;
+    const t = n > 3 ? 0.22 : 0.45;
     nlLabel(ctx, `w${i + 1} = ${nlFmt(w[i])}`, 58 + t * (N[0] - 88), ys[i] + t * (N[1] - ys[i]) - 9,
       theme, pos ? theme.pos : theme.neg);
     nlDisc(ctx, 40, ys[i], 17, theme.bg, theme.muted);

@@ -90,6 +90,8 @@ function nlDraggable(canvas, plane, onMove) {
     const [x, y] = nlPointerData(canvas, plane, e);
     onMove([clamp(x, plane.xlim), clamp(y, plane.ylim)]);
   };
+  canvas.style.touchAction = "none";
+  canvas.style.cursor = "crosshair";
   canvas.addEventListener("pointerdown", (e) => {
     canvas.setPointerCapture(e.pointerId);
     move(e);
