@@ -120,6 +120,13 @@ def test_points_coloured_by_label():
     groups = [c for c in ax.collections if c.get_gid() == "points"]
     assert [len(g.get_offsets()) for g in groups] == [1, 2]
     assert groups[0].get_facecolor().tolist() != groups[1].get_facecolor().tolist()
+    assert [g.get_label() for g in groups] == ["label 0", "label 1"]
+
+
+def test_text_labels_name_the_groups():
+    points = np.array([[0.0, 0.0], [1.0, 1.0]])
+    ax = plot_input_plane(Neuron([1.0, -1.0], bias=0.0), points=points, labels=["yes", "no"])
+    assert sorted(c.get_label() for c in ax.collections if c.get_gid() == "points") == ["no", "yes"]
 
 
 def test_draws_into_given_axes():
@@ -158,3 +165,11 @@ def test_docstring_example_runs_and_names_its_chapter():
     assert result.attempted >= 1 and result.failed == 0
     for doc in (plane.__doc__, plot_input_plane.__doc__):
         assert "Introduced in: Chapter 2 (From y = mx + b to hyperplanes)" in doc
+
+
+def test_colour_bar_shows_only_outputs_that_occur():
+    ax = plot_input_plane(Neuron([1.0, 2.0], bias=0.5, activation="relu"), resolution=11)
+    bar_axes = ax.figure.axes[1]
+    low, high = bar_axes.get_ylim()
+    assert low == 0.0  # ReLU never goes below 0
+    assert high == pytest.approx(np.max(np.asarray(ax.images[0].get_array())))

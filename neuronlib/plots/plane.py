@@ -75,9 +75,9 @@ def _draw_line(
             "", xy=tip, xytext=start, gid="normal",
             arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2, "mutation_scale": 18},
         )
-        ax.annotate(
-            "w" if side_labels else name, xy=tip, xytext=(4, 4), textcoords="offset points",
-            color=colour, fontsize=11, fontweight="bold",
+        ax.annotate(  # the label sits just beyond the arrow's tip
+            "w" if side_labels else name, xy=tip, xytext=tuple(12 * unit), textcoords="offset points",
+            ha="center", va="center", color=colour, fontsize=11, fontweight="bold",
         )
     if side_labels:
         margin = 0.08 * size
@@ -118,7 +118,8 @@ def plot_input_plane(
     f(w·x + b) (colour bar beside it), the line is where z = w·x + b = 0, the arrow is the
     direction of w (it points to the "+ side", where z > 0). For a
     :class:`~neuronlib.layer.Layer` with two inputs, each unit gets its own line and arrow
-    (no heat map). ``points`` (shape ``(m, 2)``) are drawn on top, coloured by ``labels``.
+    (no heat map). ``points`` (shape ``(m, 2)``) are drawn on top, coloured by ``labels``
+(numbers appear in the legend as "label 0"; text labels as they are).
     If w = 0 there is no line: the output is the same everywhere, and the title says so.
     The axes have equal scales (so the arrow looks at right angles to the line); for inputs
     in different units call ``ax.set_aspect("auto")`` on the returned Axes.
@@ -174,7 +175,9 @@ def plot_input_plane(
             outputs, origin="lower", extent=(*xlim, *ylim), cmap=CMAP, aspect="equal",
             norm=Normalize(centre - half, centre + half), interpolation="nearest",
         )
-        ax.figure.colorbar(image, ax=ax, label="neuron output")
+        bar = ax.figure.colorbar(image, ax=ax, label="neuron output")
+        if outputs.max() > outputs.min():  # show only the outputs that occur (ReLU: none below 0)
+            bar.ax.set_ylim(outputs.min(), outputs.max())
         if not plane.exists:
             everywhere = float(model.activation(model.bias))
             ax.set_title(f"w = (0, 0): no line; the output is {everywhere:.3g} everywhere")
@@ -209,7 +212,8 @@ def plot_input_plane(
                 ax.scatter(
                     points[chosen, 0], points[chosen, 1], s=40, zorder=3, gid="points",
                     color=fills[k % len(fills)], marker=MARKERS[k % len(MARKERS)],
-                    edgecolor="black", linewidth=0.8, label=f"label {label}",
+                    edgecolor="black", linewidth=0.8,
+                    label=str(label) if isinstance(label, str) else f"label {label}",
                 )
             ax.legend(loc="lower right", fontsize=9, framealpha=0.9)
     return ax
