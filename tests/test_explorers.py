@@ -152,6 +152,11 @@ def test_bad_values_set_from_python_are_refused_and_the_state_is_kept():
     with pytest.raises(ValueError, match="rows must have 2 numbers"):
         nx.explore_layer().weights = [[1, 1, 1], [1, 1, 1]]
     assert ex.weights == [1.0, 1.0] and ex.activation == "relu" and ex.bias == 0.0
+    training = nx.explore_training(max_steps=20)
+    with pytest.raises(TypeError, match="step must be a whole number"):
+        training.step = 2.5
+    with pytest.raises(ValueError, match="step must be between 0 and 20"):
+        training.step = 21
 
 
 # --- the three outputs ------------------------------------------------------------------
@@ -187,6 +192,23 @@ def test_the_page_shows_the_summary_before_and_without_javascript():
 def test_state_that_looks_like_html_cannot_break_out_of_the_script():
     html = _bundle.static_html("hyperplane", "x", {"evil": "</script><script>alert(1)</script>"}, "a < b")
     assert html.count("</script>") == 1 and "a &lt; b" in html
+
+
+def test_save_html_writes_a_page_that_runs_without_python(tmp_path):
+    ex = nx.explore_network()
+    ex.output_bias = 1.5
+    ex.save_html(tmp_path / "network.html")
+    page = (tmp_path / "network.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and ex._esm in page and '"output_bias":1.5' in page
+
+
+def test_training_accepts_its_own_data_and_refuses_bad_data():
+    X = [[0.0, 0.0], [1.0, 1.0], [2.0, 0.5]]
+    assert "custom data (3 points)" in str(nx.explore_training(data=(X, [0, 1, 1])))
+    with pytest.raises(ValueError, match="labels 0 or 1"):
+        nx.explore_training(data=(X, [0, 1, 2]))
+    with pytest.raises(ValueError, match=r"shape \(m, 2\)"):
+        nx.explore_training(data=([[1.0, 2.0, 3.0]], [1]))
 
 
 def test_two_displays_of_one_explorer_get_different_element_ids():

@@ -33,12 +33,6 @@ def module_source(kind: str) -> str:
     return "".join(_read(name) for name in names)
 
 
-@functools.cache
-def maths_source() -> str:
-    """The pure maths (format, activations, hyperplane, training) for the node tests."""
-    return "".join(_read(name) for name in ("format.js", "maths.js", "train.js"))
-
-
 def _json_for_script(value: object) -> str:
     text = json.dumps(value, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from numbers import Real
+from numbers import Integral, Real
 
 import traitlets as t
 
@@ -67,6 +67,17 @@ class Number(t.TraitType):
 
     def validate(self, obj, value):
         return number(self.name, value)
+
+
+class Integer(t.TraitType):
+    """A synced trait holding one whole number (``TypeError`` otherwise)."""
+
+    default_value = 0
+
+    def validate(self, obj, value):
+        if isinstance(value, bool) or not isinstance(value, Integral):
+            raise TypeError(f"{self.name} must be a whole number, got {type(value).__name__} {value!r}")
+        return int(value)
 
 
 class Vector(t.TraitType):

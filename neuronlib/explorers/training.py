@@ -24,9 +24,9 @@ class TrainingExplorer(Explorer):
     _esm = _bundle.module_source("training")
     _state_keys = ("learning_rate", "seed", "activation", "step")
     learning_rate = _checks.Number(0.5).tag(sync=True)
-    seed = t.Int(0).tag(sync=True)
+    seed = _checks.Integer().tag(sync=True)
     activation = t.Unicode("relu").tag(sync=True)
-    step = t.Int(0).tag(sync=True)
+    step = _checks.Integer().tag(sync=True)
 
     @t.validate("activation")
     def _check_activation(self, proposal):
