@@ -14,6 +14,7 @@ from neuronlib.network import Network  # noqa: E402
 from neuronlib.plots.curves import (  # noqa: E402
     kink_positions,
     network_contributions,
+    output_slopes,
     plot_activation,
     plot_network_1d,
     plot_training,
@@ -161,6 +162,39 @@ def test_target_is_drawn():
     np.testing.assert_allclose(t, x**2)
 
 
+def test_shaded_range():
+    net = _net([1.0], [0.0], [1.0])
+    ax = plot_network_1d(net, xlim=(-4, 4), shade=(-3, 3))
+    ((patch),) = [p for p in ax.patches if p.get_gid() == "shade"]
+    assert (patch.get_x(), patch.get_x() + patch.get_width()) == pytest.approx((-3, 3))
+
+
+def test_output_slopes_find_the_pieces():
+    # kinks at x = 5, -3.5 and 4: one straight piece on [-3, 3], four on [-8, 8]
+    net = _net([1.0, 2.0, -1.0], [-5.0, 7.0, 4.0], [1.5, 1.0, 0.5], c0=0.2)
+    np.testing.assert_allclose(output_slopes(net, (-3, 3)), 1.5)
+    assert output_slopes(net, (-3, 3)).shape == (320,)
+    found = np.unique(output_slopes(net, (-8, 8)).round(9))
+    np.testing.assert_allclose(found, [-0.5, 1.5, 2.0, 3.5])
+    deep = Network.random([1, 4, 4, 1], "identity", seed=0)  # any depth, if 1 input and 1 output
+    slope = output_slopes(deep, (-1, 1), 11)
+    np.testing.assert_allclose(slope, slope[0])
+
+
+@pytest.mark.parametrize(
+    "network, kwargs, error",
+    [
+        ("not a network", {}, TypeError),
+        (Network.random([2, 3, 1], "relu", seed=0), {}, ValueError),
+        (Network.random([1, 3, 1], "relu", seed=0), {"xlim": (3, -3)}, ValueError),
+        (Network.random([1, 3, 1], "relu", seed=0), {"resolution": 1}, ValueError),
+    ],
+)
+def test_output_slopes_bad_input(network, kwargs, error):
+    with pytest.raises(error):
+        output_slopes(network, **kwargs)
+
+
 @pytest.mark.parametrize(
     "network, kwargs, error",
     [
@@ -170,6 +204,7 @@ def test_target_is_drawn():
         (Network.random([1, 3, 2], "relu", seed=0), {}, ValueError),
         (Network.random([1, 3, 1], "relu", seed=0), {"xlim": (1, 1)}, ValueError),
         (Network.random([1, 3, 1], "relu", seed=0), {"target": 2.0}, TypeError),
+        (Network.random([1, 3, 1], "relu", seed=0), {"shade": (2, 1)}, ValueError),
     ],
 )
 def test_network_bad_input(network, kwargs, error):
@@ -202,10 +237,22 @@ def test_several_runs_and_dead_counts():
     assert [line.get_label() for line in losses] == ["small steps", "big steps"]
     for line, run in zip(losses, runs.values()):
         np.testing.assert_allclose(line.get_ydata(), run.loss)
-    (twin,) = [other for other in ax.figure.axes if other is not ax]
-    dead = [line for line in twin.lines if line.get_gid() == "dead"]
+    (below,) = [other for other in ax.figure.axes if other is not ax]
+    dead = [line for line in below.lines if line.get_gid() == "dead"]
+    assert len(dead) == 2
     for line, run in zip(dead, runs.values()):
         np.testing.assert_array_equal(line.get_ydata(), run.n_dead)
+    assert below.get_xlabel() == "training step"
+
+
+def test_dead_counts_on_given_axes():
+    fig, (top, bottom) = plt.subplots(2, 1)
+    assert plot_training(_history(), ax=(top, bottom), show_dead=True) is top
+    assert [line.get_gid() for line in bottom.lines] == ["dead"]
+    with pytest.raises(TypeError):
+        plot_training(_history(), ax=top, show_dead=True)
+    with pytest.raises(TypeError):
+        plot_training(_history(), ax="axes")
 
 
 def test_list_of_runs_is_labelled_by_learning_rate():

@@ -22,6 +22,16 @@ from .plane import PALETTE, _limits
 #: as the activation explorer uses).
 FLAT_SLOPE = 0.01
 
+__all__ = [
+    "kink_positions",
+    "network_contributions",
+    "output_slopes",
+    "plot_activation",
+    "plot_network_1d",
+    "plot_training",
+]
+
+
 def _as_activation(activation: Activation | str) -> Activation:
     if isinstance(activation, Activation):
         return activation
@@ -152,11 +162,42 @@ def kink_positions(network: Network) -> np.ndarray:
     return np.where(w == 0, np.nan, -b / safe)
 
 
+def output_slopes(
+    network: Network, xlim: Sequence[float] = (-4, 4), resolution: int = 321
+) -> np.ndarray:
+    """The slope of a 1-input, 1-output network's output between neighbouring points of an
+    even grid on ``xlim``: ``(y[k+1] - y[k]) / (x[k+1] - x[k])``, ``resolution - 1`` values.
+
+    A slope check: if every value is the same, the output is a straight line on ``xlim``.
+    For a ReLU network the slope can only change at a kink (see :func:`kink_positions`).
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> hidden = Layer([[1.0, -1.0]], [0.0, 0.0], "relu")
+    >>> v_shape = Network([hidden, Layer([[1.0], [1.0]], [0.0], "identity")])  # |x|
+    >>> sorted(set(output_slopes(v_shape, (-2, 2), 5).tolist()))
+    [-1.0, 1.0]
+    """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be a Network, got {type(network).__name__}")
+    if network.n_inputs != 1 or network.n_outputs != 1:
+        raise ValueError(
+            f"output_slopes needs a network with 1 input and 1 output; this one has sizes {network.sizes}"
+        )
+    low, high = _limits("xlim", xlim)
+    if not isinstance(resolution, (int, np.integer)) or resolution < 2:
+        raise ValueError(f"resolution must be an integer >= 2, got {resolution!r}")
+    x = np.linspace(low, high, resolution)
+    y = network(x.reshape(-1, 1))[:, 0]
+    return np.diff(y) / np.diff(x)
+
+
 def plot_network_1d(
     network: Network,
     xlim: Sequence[float] = (-4, 4),
     ax: Axes | None = None,
     target: Callable[[np.ndarray], np.ndarray] | None = None,
+    shade: Sequence[float] | None = None,
     resolution: int = 801,
 ) -> Axes:
     """Draw a 1-input network with one hidden layer and one output: its output (thick
@@ -167,7 +208,7 @@ def plot_network_1d(
     preactivation crosses 0; for ReLU units these kinks are the only places the output can
     bend (black dots on the output). With an identity output activation the output is the
     sum of the contributions plus the output bias. ``target`` (a function of ``x``), if
-    given, is drawn in grey for comparison.
+    given, is drawn in grey for comparison; ``shade = (low, high)`` shades a range of inputs.
 
     Introduced in: Chapter 4 (Why nonlinearity).
 
@@ -181,6 +222,8 @@ def plot_network_1d(
         raise ValueError(f"resolution must be an integer >= 2, got {resolution!r}")
     if target is not None and not callable(target):
         raise TypeError(f"target must be a function of x (or None), got {type(target).__name__}")
+    if shade is not None:
+        shade = _limits("shade", shade)
     kinks = kink_positions(network)
     inside = np.isfinite(kinks) & (kinks > low) & (kinks < high)
     x = np.unique(np.concatenate([np.linspace(low, high, resolution), kinks[inside]]))
@@ -188,6 +231,8 @@ def plot_network_1d(
     if ax is None:
         _, ax = plt.subplots(figsize=(6.5, 4))
 
+    if shade is not None:
+        ax.axvspan(*shade, color="0.88", lw=0, zorder=0, gid="shade")
     if target is not None:
         ax.plot(x, np.asarray(target(x), dtype=float), color="0.55", lw=5, alpha=0.6,
                 label="target", gid="target")
@@ -215,7 +260,7 @@ def plot_network_1d(
 
 def plot_training(
     history: History | Mapping[str, History] | Sequence[History],
-    ax: Axes | None = None,
+    ax: Axes | Sequence[Axes] | None = None,
     show_dead: bool = False,
     log_scale: bool = False,
 ) -> Axes:
@@ -223,8 +268,10 @@ def plot_training(
 
     ``history`` is a :class:`~neuronlib.training.History` from
     :func:`~neuronlib.training.train`, a list of them, or a dict ``{label: History}`` to
-    compare runs (for example two learning rates). With ``show_dead=True`` a second axis
-    on the right shows the number of dead ReLU units after each step (dotted lines).
+    compare runs (for example two learning rates). ``log_scale=True`` puts the loss on a
+    logarithmic scale, so that small and large losses both show. With ``show_dead=True`` a
+    second panel underneath (or the second of two axes passed as ``ax``) shows the number
+    of dead ReLU units after each step. Returns the loss axes.
 
     Introduced in: Chapter 5 (Dead neurons).
 
@@ -252,28 +299,42 @@ def plot_training(
             raise ValueError(f"run {label!r} has no recorded loss to plot")
         if show_dead and len(run.n_dead) != len(run.loss):
             raise ValueError(f"run {label!r} has no dead-unit counts (n_dead) to plot")
-    if ax is None:
+    dead_ax = None
+    if show_dead:
+        if ax is None:
+            _, (ax, dead_ax) = plt.subplots(
+                2, 1, figsize=(6.5, 5), sharex=True, height_ratios=(2.2, 1)
+            )
+        elif isinstance(ax, Sequence) and len(ax) == 2 and all(isinstance(a, Axes) for a in ax):
+            ax, dead_ax = ax
+        else:
+            raise TypeError("with show_dead=True, ax must be None or two axes (loss, dead units)")
+    elif ax is None:
         _, ax = plt.subplots(figsize=(6.5, 4))
+    elif not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
 
-    twin = ax.twinx() if show_dead else None
     for k, (label, run) in enumerate(runs.items()):
         colour = PALETTE[k % len(PALETTE)]
         steps = np.arange(len(run.loss))
         ax.plot(steps, run.loss, color=colour, lw=2, label=label, gid="loss")
-        if twin is not None:
-            twin.plot(steps, run.n_dead, color=colour, lw=1.5, ls=":", gid="dead",
-                      drawstyle="steps-post")
+        if dead_ax is not None:
+            dead_ax.plot(steps, run.n_dead, color=colour, lw=2, label=label, gid="dead",
+                         drawstyle="steps-post")
     if log_scale:
         ax.set_yscale("log")
-    ax.set_xlabel("training step")
     ax.set_ylabel("loss" + (f" ({_loss_names(runs)})" if _loss_names(runs) else ""))
     ax.grid(alpha=0.3)
     ax.legend(loc="upper right", fontsize=9, framealpha=0.9)
-    if twin is not None:
-        twin.set_ylabel("dead ReLU units (dotted)")
+    if dead_ax is None:
+        ax.set_xlabel("training step")
+    else:
+        dead_ax.set_xlabel("training step")
+        dead_ax.set_ylabel("dead ReLU units")
         top = max(max(run.n_dead) for run in runs.values())
-        twin.set_ylim(-0.1, max(top, 1) + 0.5)
-        twin.yaxis.get_major_locator().set_params(integer=True)
+        dead_ax.set_ylim(-0.3, max(top, 1) + 0.5)
+        dead_ax.yaxis.get_major_locator().set_params(integer=True)
+        dead_ax.grid(alpha=0.3)
     return ax
 
 
