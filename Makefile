@@ -54,7 +54,7 @@ test: $(STAMP)
 	$(MAKE) test-lib test-notebooks build-strict test-site test-binder
 
 test-lib: $(STAMP)
-	$(BIN)/pytest tests --ignore=tests/site --ignore=tests/binder --cov=neuronlib --cov-report=term
+	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/binder --cov=neuronlib --cov-report=term
 
 test-notebooks: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
