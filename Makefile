@@ -51,7 +51,7 @@ notebooks: $(STAMP)
 # --- tests -----------------------------------------------------------------------------
 test: $(STAMP)
 	$(BIN)/python tools/check_browser.py
-	$(MAKE) test-lib test-notebooks build-strict test-site test-binder
+	$(MAKE) test-lib test-notebooks build-strict test-site
 
 test-lib: $(STAMP)
 	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/binder --cov=neuronlib --cov-report=term
