@@ -148,6 +148,23 @@ def test_the_browser_readout_equals_the_python_summary(kind):
     assert got == [ex.summary() for ex in explorers]
 
 
+def test_each_network_unit_is_labelled_with_its_numbers_and_where_it_bends():
+    # Chapter 4's unit 1 is zero on the whole view (it bends at x = 5); its label must still
+    # move with its sliders, and say when the bend is out of view.
+    cases = [({"i": 0, "w": 1, "b": -5, "c": 1.5, "xlim": [-3, 3]},
+              "unit 1: 1.5·relu(x - 5), bend x = 5, off view"),
+             ({"i": 1, "w": 2, "b": 7, "c": 1, "xlim": [-3, 3]},
+              "unit 2: 1·relu(2x + 7), bend x = -3.5, off view"),
+             ({"i": 2, "w": -1, "b": 0.5, "c": -2, "xlim": [-3, 3]},
+              "unit 3: -2·relu(-x + 0.5), bend x = 0.5"),
+             ({"i": 0, "w": 0, "b": -1.25, "c": 0, "xlim": [-3, 3]},
+              "unit 1: 0·relu(-1.25), no bend (w = 0)"),
+             ({"i": 0, "w": 0.5, "b": 0, "c": 1, "xlim": [-3, 3]},
+              "unit 1: 1·relu(0.5x), bend x = 0")]
+    got = run_js("network", {"unit_labels": [job for job, _ in cases]})["unit_labels"]
+    assert got == [want for _, want in cases]
+
+
 def _training_job(activation, learning_rate, steps, seed):
     from neuronlib.network import Network
 

@@ -21,5 +21,7 @@ if (job.hyperplanes)
     segment: nlSegmentInBox(w, b, xlim, ylim),
   }));
 if (job.summaries) out.summaries = job.summaries.map((s) => nlSummaryOf((k) => s[k], s._config));
+if (job.unit_labels)
+  out.unit_labels = job.unit_labels.map(({ i, w, b, c, xlim }) => nlUnitText(i, w, b, c, xlim));
 if (job.training) out.training = job.training.map((t) => nlTrainingRun(t));
 process.stdout.write(JSON.stringify(out));

@@ -16,14 +16,6 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def _known_myst_nb_toggle(violation: dict) -> bool:
-    """KNOWN, open (issue 5): myst-nb's "Show code cell output" toggles carry a different
-    aria-label. Only that exact rule on those <summary> elements is passed over."""
-    return violation["id"] == "label-content-name-mismatch" and all(
-        "details > summary" in str(n["target"]) for n in violation["nodes"]
-    )
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violations(open_page, page_path, axe_source, scheme):
     page, _ = open_page(page_path, color_scheme=scheme)
@@ -35,6 +27,6 @@ def test_no_serious_accessibility_violations(open_page, page_path, axe_source, s
         f"{v['id']} ({v['impact']}): {v['help']} -> "
         + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:4])
         for v in result["violations"]
-        if v["impact"] in ("serious", "critical") and not _known_myst_nb_toggle(v)
+        if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], f"{page_path} [{scheme}]:\n" + "\n".join(serious)

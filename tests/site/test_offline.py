@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SITE
+from conftest import SITE, content_pages
 
 
 def test_no_request_leaves_the_site(open_page, page_path):
@@ -57,3 +57,25 @@ def test_a_chapter_opened_from_disk_still_moves_its_sliders(browser):
         assert before != after, "moving a slider on the file:// page did not redraw the figure"
     finally:
         context.close()
+
+
+ICONS = """() => Array.from(document.querySelectorAll('i.fa-solid, i.fa-brands, i.fa-regular'))
+  .filter(i => i.offsetParent !== null)
+  .map(i => { const s = getComputedStyle(i, '::before');
+              return {cls: i.className, font: s.fontFamily, glyph: s.content, width: i.getBoundingClientRect().width}; })"""
+
+
+def test_icons_are_drawn_by_the_sites_own_icon_font(open_page):
+    """The theme's Font Awesome script is removed (book/_ext/offline_site.py): every visible
+    icon must still show, as a glyph of the webfont served from _static."""
+    page, log = open_page(next(p for p in content_pages() if "02_" in p))
+    page.evaluate("document.fonts.ready")
+    icons = page.evaluate(ICONS)
+    assert len(icons) >= 3, f"expected the header's icons, found {icons}"
+    for icon in icons:
+        assert "Font Awesome" in icon["font"] and icon["glyph"] not in ("none", "normal", '""'), icon
+        assert icon["width"] > 0, icon
+    loaded = page.evaluate("Array.from(document.fonts).filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Font Awesome" in family for family in loaded), loaded
+    assert page.locator("script[src*='fontawesome.js']").count() == 0
+    assert log.blocked == []

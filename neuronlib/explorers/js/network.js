@@ -19,6 +19,25 @@ function nlNetworkY(w, b, c, c0, x) {
   return y;
 }
 
+function nlAffineText(w, b) {
+  // "2x - 5", "-x + 4", "0.5x", "3": w*x + b as a reader would write it.
+  const term = w === 0 ? "" : (w === 1 ? "" : w === -1 ? "-" : nlFmt(w)) + "x";
+  if (b === 0) return term || "0";
+  if (!term) return nlFmt(b);
+  return `${term} ${b < 0 ? "-" : "+"} ${nlFmt(Math.abs(b))}`;
+}
+
+function nlUnitText(i, w, b, c, xlim) {
+  // The label of hidden unit i on the figure: its term with today's numbers, and where it bends,
+  // so a unit that is flat (zero) on the whole view still shows what the sliders did to it.
+  let bend = "no bend (w = 0)";
+  if (w !== 0) {
+    const k = -b / w;
+    bend = `bend x = ${nlFmt(k)}${k < xlim[0] || k > xlim[1] ? ", off view" : ""}`;
+  }
+  return `unit ${i + 1}: ${nlFmt(c)}·relu(${nlAffineText(w, b)}), ${bend}`;
+}
+
 function nlSummaryOf(get, cfg) {
   // The readout; equal to NetworkExplorer.summary() in Python.
   const [w, b, c, c0] = ["weights", "biases", "output_weights", "output_bias"].map(get);
@@ -77,14 +96,14 @@ function render({ model, el }) {
       });
       const left = p.rect[0] + 8;
       nlLabel(ctx, "y = sum (thick)", left, 18, theme, theme.fg, "left");
-      for (let i = 0; i < n; i++)
-        nlLabel(ctx, `unit ${i + 1}: c${i + 1}·relu(w${i + 1}x + b${i + 1})`, left, 34 + 15 * i, theme,
-          theme.units[i % theme.units.length], "left");
+      const units = w.map((_, i) => nlUnitText(i, w[i], b[i], c[i], xlim));
+      units.forEach((t, i) => nlLabel(ctx, t, left, 34 + 15 * i, theme, theme.units[i % theme.units.length], "left"));
       nlLabel(ctx, kinks.length ? "dots: kinks of y; ticks: where each unit bends" : "no kink of y in view: a straight line",
         p.rect[0], 312, theme, theme.muted, "left");
       const text = nlSummaryOf((k) => model.get(k), cfg);
       canvas.setAttribute("aria-label", `Graph of the network output y (thick) and each hidden unit's ` +
-        `contribution (dashed) for x from ${nlFmt(xlim[0])} to ${nlFmt(xlim[1])}. ` + text.slice(text.indexOf(";") + 2));
+        `contribution (dashed) for x from ${nlFmt(xlim[0])} to ${nlFmt(xlim[1])}. ` + units.join("; ") + ". " +
+        text.slice(text.indexOf(";") + 2));
       frame.readout.textContent = text;
     };
     return { keys: ["weights", "biases", "output_weights", "output_bias"], draw };
