@@ -8,7 +8,8 @@ The core names, one idea per module (see ``docs/design.md``):
 - :mod:`neuronlib.layer`, :mod:`neuronlib.network`: :class:`Layer`, :class:`Network`,
   :func:`collapse_linear` (Chapter 4);
 - :mod:`neuronlib.losses`, :mod:`neuronlib.training`: :func:`get_loss`, :func:`train`,
-  :func:`gradients`, :class:`History`, :func:`dead_units` (Chapter 5);
+  :func:`gradients`, :class:`History`, :func:`dead_units`, :func:`reinitialise_dead`,
+  :func:`accuracy` (Chapter 5);
 - :mod:`neuronlib.data`: seeded toy data sets.
 
 >>> from neuronlib import Neuron
@@ -25,7 +26,7 @@ from .layer import Layer  # noqa: E402
 from .losses import LOSS_NAMES, get_loss  # noqa: E402
 from .network import Network, collapse_linear  # noqa: E402
 from .neuron import Neuron  # noqa: E402
-from .training import History, dead_units, gradients, train  # noqa: E402
+from .training import History, accuracy, dead_units, gradients, reinitialise_dead, train  # noqa: E402
 
 __all__ = [
     "ACTIVATION_NAMES",
@@ -37,11 +38,13 @@ __all__ = [
     "Network",
     "Neuron",
     "__version__",
+    "accuracy",
     "check_environment",
     "collapse_linear",
     "dead_units",
     "get_activation",
     "get_loss",
     "gradients",
+    "reinitialise_dead",
     "train",
 ]

@@ -9,7 +9,8 @@ set at once ("full batch"). :func:`train` repeats the step
 
 A ReLU unit whose preactivation is ``z <= 0`` for every training input outputs 0 and has
 slope ``relu'(z) = 0`` for all of them, so its weights get zero gradient and never change
-again: :func:`dead_units` finds such units.
+again: :func:`dead_units` finds such units, and :func:`reinitialise_dead` replaces them.
+:func:`accuracy` measures how many inputs a trained one-output classifier gets right.
 
 Models are a :class:`~neuronlib.neuron.Neuron`, a :class:`~neuronlib.layer.Layer` or a
 :class:`~neuronlib.network.Network`. Inputs ``X`` have shape ``(m, n_inputs)`` (rows are
@@ -30,14 +31,30 @@ from typing import Any, Union
 
 import numpy as np
 
-from ._checks import MAX_MAGNITUDE, as_array, as_batch, check_count, check_finite, check_positive
+from ._checks import (
+    MAX_MAGNITUDE,
+    as_array,
+    as_batch,
+    as_float,
+    check_count,
+    check_finite,
+    check_positive,
+)
 from .activations import Activation, _sigmoid
 from .layer import Layer
 from .losses import BCE_EPSILON, Loss, get_loss
 from .network import Network
 from .neuron import Neuron
 
-__all__ = ["History", "compute_loss", "dead_units", "gradients", "train"]
+__all__ = [
+    "History",
+    "accuracy",
+    "compute_loss",
+    "dead_units",
+    "gradients",
+    "reinitialise_dead",
+    "train",
+]
 
 Model = Union[Neuron, Layer, Network]
 
@@ -356,3 +373,77 @@ def dead_units(model: Model, X: Any) -> list[tuple[int, int]]:
         for j in np.flatnonzero(np.all(Z <= 0, axis=0)):
             found.append((i, int(j)))
     return found
+
+
+def reinitialise_dead(model: Model, X: Any, seed: int | np.random.Generator | None = 0) -> Model:
+    """A copy of ``model`` in which every unit that :func:`dead_units` lists on ``X`` starts
+    afresh: unit ``j`` of layer ``l`` gets the incoming weights ``W_l[:, j]`` that
+    ``Network.random(sizes, activations, seed=seed)`` draws for that unit (He
+    initialisation, normal with standard deviation ``√(2 / n_inputs of the layer)``) and
+    bias ``b_l[j] = 0``. Every other weight and bias, including the weights leading *out*
+    of a dead unit, is copied unchanged.
+
+    The model passed in is **not** changed: the result is a new object of the same kind
+    (Neuron, Layer or Network), as with :func:`train`. The same seed always gives the same
+    result. Units are found dead on ``X`` before any is replaced.
+
+    Introduced in: Chapter 5 (Dead neurons).
+
+    >>> from neuronlib.layer import Layer
+    >>> from neuronlib.network import Network
+    >>> X = [[-1.0], [2.0]]
+    >>> hidden = Layer([[1.0, 1.0]], [0.0, -5.0], "relu")  # unit 1: z = x - 5 < 0, dead
+    >>> net = Network([hidden, Layer([[1.0], [1.0]], [0.0], "sigmoid")])
+    >>> fresh = reinitialise_dead(net, X, seed=0)
+    >>> dead_units(net, X), dead_units(fresh, X), fresh.layers[0].bias
+    ([(0, 1)], [], array([0., 0.]))
+    """
+    net = _as_network(model)
+    dead = dead_units(net, X)
+    fresh = Network.random(net.sizes, net.activations, seed=seed)
+    params = _params(net)
+    for i, j in dead:
+        W, b = params[i]
+        W[:, j], b[j] = fresh.layers[i].weights[:, j], 0.0
+    return _rebuild(model, params)
+
+
+def accuracy(model: Model, X: Any, y: Any, threshold: float = 0.5) -> float:
+    """The fraction of inputs a one-output classifier gets right: input ``n`` is put in
+    class 1 when the output is at least the threshold, ``ŷ_n = 1 if output_n >= threshold
+    else 0``, and
+
+    ``accuracy = (number of n with ŷ_n = y_n) / m``
+
+    for ``m`` inputs (rows of ``X``) and labels ``y`` of 0s and 1s, shape ``(m,)`` or
+    ``(m, 1)``. Raises ``ValueError`` if the model has more than one output, if a label is
+    not 0 or 1, if the shapes do not match, or if the threshold is not a finite number.
+
+    Introduced in: Chapter 5 (Dead neurons).
+
+    >>> from neuronlib.neuron import Neuron
+    >>> accuracy(Neuron([1.0], 0.0, "identity"), [[-2.0], [0.5], [0.7], [3.0]], [0, 0, 1, 1])
+    0.75
+    """
+    net = _as_network(model)
+    if net.n_outputs != 1:
+        raise ValueError(
+            f"accuracy needs a model with one output (a yes/no classifier); this one has "
+            f"{net.n_outputs} outputs"
+        )
+    X, _ = as_batch(X, net.n_inputs, "X", f"the model has {net.n_inputs} inputs")
+    labels = check_finite(as_array(y, "y"), "y")
+    m = X.shape[0]
+    if m == 0:
+        raise ValueError("accuracy needs at least one input; X has no rows")
+    if labels.shape not in ((m,), (m, 1)):
+        raise ValueError(
+            f"y must hold one label per row of X, shape ({m},); got shape {labels.shape}"
+        )
+    labels = labels.reshape(m)
+    if not np.all((labels == 0) | (labels == 1)):
+        bad = labels[(labels != 0) & (labels != 1)][0]
+        raise ValueError(f"y must hold class labels 0 and 1; found {bad:g}")
+    threshold = as_float(threshold, "threshold", limit=None)
+    predicted = net(X)[:, 0] >= threshold
+    return float(np.mean(predicted == (labels == 1)))
