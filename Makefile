@@ -7,13 +7,14 @@ STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book serve lab test test-lib test-notebooks test-site test-binder build-strict notebooks benchmarks pdf clean help
+.PHONY: book serve lab test test-lib test-notebooks test-site test-lab test-binder build-strict notebooks benchmarks pdf clean help
 
 help:
 	@echo "make book       set up .venv, build the website into _build/html"
 	@echo "make serve      serve the built website on http://127.0.0.1:$(PORT)"
 	@echo "make lab        open the notebooks in JupyterLab"
-	@echo "make test       every check: neuronlib, notebooks (nbval), warning-free build, browser"
+	@echo "make test       every check: neuronlib, notebooks (nbval), warning-free build, website in"
+	@echo "                a browser, sliders in JupyterLab, Binder proof (fresh venv runs every notebook)"
 	@echo "make notebooks  re-execute every notebook in place (then commit the outputs)"
 	@echo "make benchmarks print the speed and page-weight tables"
 	@echo "make pdf        print the whole book to _build/pdf/inside-the-neuron.pdf"
@@ -51,10 +52,10 @@ notebooks: $(STAMP)
 # --- tests -----------------------------------------------------------------------------
 test: $(STAMP)
 	$(BIN)/python tools/check_browser.py
-	$(MAKE) test-lib test-notebooks build-strict test-site
+	$(MAKE) test-lib test-notebooks build-strict test-site test-lab test-binder
 
 test-lib: $(STAMP)
-	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/binder --cov=neuronlib --cov-report=term
+	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/lab --ignore=tests/binder --cov=neuronlib --cov-report=term
 
 test-notebooks: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
@@ -65,6 +66,9 @@ build-strict: $(STAMP)
 
 test-site: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest tests/site -p no:cacheprovider
+
+test-lab: $(STAMP)
+	$(BIN)/pytest tests/lab -p no:cacheprovider
 
 test-binder: $(STAMP)
 	$(BIN)/pytest tests/binder -p no:cacheprovider

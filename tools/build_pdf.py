@@ -13,8 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "site"))
-from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 PRINT_CSS = """
 div.cell_input, div.cell_output, .nl-explorer, figure { break-inside: avoid; }

@@ -66,7 +66,8 @@ def table(rows: dict[str, dict[str, dict[str, int]]]) -> str:
 def main() -> None:
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "site"))
+    tests = Path(__file__).resolve().parents[1] / "tests"
+    sys.path[:0] = [str(tests), str(tests / "site")]
     import conftest  # the site server and browser settings the tests use
     import functools
     import http.server

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import http.server
-import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,30 +17,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from chromium import CHROMIUM_ARGS, chromium_path
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("BOOK_SITE", ROOT / "_build" / "html")).resolve()  # override to test another build
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Pages Sphinx writes that are not the book's own (redirects and indices).
 NOT_CONTENT = {"index.html", "genindex.html", "search.html"}
-
-
-def chromium_path() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise RuntimeError(
-        "Chromium is not installed: run `sudo apt-get install -y chromium` (the browser tests "
-        "never skip; CI installs it in .ci/run)."
-    )
 
 
 def content_pages() -> list[str]:

@@ -1,0 +1,120 @@
+"""The Jupyter path, end to end: in a real JupyterLab with a kernel, a slider move reaches
+Python, and a value set in Python moves the slider.
+
+This is how Binder and local readers use the explorers (the static site is tested in
+tests/site). JupyterLab runs from this environment on 127.0.0.1 with a throw-away notebook;
+Debian's Chromium drives it. Requests that would leave the machine are blocked.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from chromium import CHROMIUM_ARGS, chromium_path
+
+CELLS = [
+    "from neuronlib.explorers import explore_hyperplane\n"
+    "ex = explore_hyperplane(weights=(1, -1), bias=0.5, activation='relu')\nex",
+    "print(f'bias seen by Python: {ex.bias!r}')",
+    "ex.bias = -1.25",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on a free port, serving a folder with one notebook."""
+    root = tmp_path_factory.mktemp("lab")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, root / "explore.ipynb")
+    port, token = _free_port(), secrets.token_hex(16)
+    log = open(root / "lab.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}", "--allow-root",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
+            break
+        except OSError:
+            if server.poll() is not None:
+                break
+            time.sleep(0.5)
+    else:
+        server.terminate()
+        pytest.fail("JupyterLab did not start in 60 s:\n" + (root / "lab.log").read_text())
+    if server.poll() is not None:
+        pytest.fail("JupyterLab exited:\n" + (root / "lab.log").read_text())
+    yield base, token
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()
+
+
+def _run_cell(page, index: int) -> None:
+    page.locator(".jp-Notebook .jp-CodeCell .cm-content").nth(index).click()
+    page.keyboard.press("Shift+Enter")
+
+
+def test_a_slider_move_reaches_python_and_python_moves_the_slider(lab):
+    from playwright.sync_api import expect, sync_playwright
+
+    base, token = lab
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 1000})
+        context.route(re.compile(r"^(?!http://127\.0\.0\.1:)(https?|wss?)://.*"), lambda r: r.abort())
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            page.goto(f"{base}/lab/tree/explore.ipynb?token={token}")
+            expect(page.locator(".jp-Notebook .jp-CodeCell").first).to_be_visible(timeout=60000)
+            # The kernel must be connected before Shift+Enter, or the first run is dropped.
+            expect(page.get_by_role("button", name=re.compile(r"ipykernel\) \| Idle"))).to_be_visible(timeout=60000)
+
+            _run_cell(page, 0)
+            explorer = page.locator(".jp-OutputArea .nl-explorer[data-explorer='hyperplane']")
+            expect(explorer).to_be_visible(timeout=60000)
+            bias = explorer.locator("input[type=range][aria-valuetext^='b =']")
+            expect(bias).to_have_count(1)
+
+            bias.focus()
+            for _ in range(3):
+                bias.press("ArrowRight")
+            moved = float(bias.input_value())
+            assert moved > 0.5, "the keyboard did not move the bias slider"
+
+            _run_cell(page, 1)
+            said = page.locator(".jp-OutputArea-output", has_text="bias seen by Python")
+            expect(said).to_be_visible(timeout=30000)
+            seen = float(re.search(r"bias seen by Python: (\S+)", said.inner_text()).group(1))
+            assert seen == moved, f"the slider shows b = {moved}, Python has {seen}"
+
+            _run_cell(page, 2)
+            expect(bias).to_have_attribute("aria-valuetext", "b = -1.25", timeout=30000)
+            assert float(bias.input_value()) == -1.25
+            assert page.get_by_text("Error displaying widget").count() == 0
+            assert errors == [], errors
+        finally:
+            browser.close()
