@@ -38,7 +38,8 @@ def _position(index: tuple[int, ...]) -> str:
 
 
 def _verb(name: str) -> str:
-    return "contain" if name.endswith("s") else "contains"
+    """``weights contain``, ``inputs contain``, but ``bias contains`` and ``x contains``."""
+    return "contain" if name.endswith("s") and not name.endswith("bias") else "contains"
 
 
 def as_array(x: Any, name: str = "x") -> np.ndarray:

@@ -122,6 +122,10 @@ def test_training_summary_follows_the_step_and_marks_dead_units():
     (lambda: nx.explore_hyperplane(weights=(1, 2, 3)), ValueError, "weights must have 2 numbers"),
     (lambda: nx.explore_hyperplane(bias=float("nan")), ValueError, "finite"),
     (lambda: nx.explore_hyperplane(bias="1"), TypeError, "bias must be a number"),
+    (lambda: nx.explore_network(output_bias=math.nan), ValueError, "output_bias contains NaN; expected finite numbers"),
+    (lambda: nx.explore_hyperplane(bias=True), TypeError, "bias must be a number, not a boolean"),
+    (lambda: nx.explore_hyperplane(weights=3), TypeError, "weights must be a list of numbers (w1, w2), got int 3"),
+    (lambda: nx.explore_hyperplane(weights=(1, "2")), TypeError, "weights must be numbers; found the string '2'"),
     (lambda: nx.explore_hyperplane(activation="relux"), ValueError, "choose one of: identity, step"),
     (lambda: nx.explore_hyperplane(xlim=(3, -3)), ValueError, "low < high"),
     (lambda: nx.explore_neuron(inputs=(1, 2), weights=(1,)), ValueError, "weights must have 2 numbers"),
@@ -129,6 +133,8 @@ def test_training_summary_follows_the_step_and_marks_dead_units():
     (lambda: nx.explore_network(weights=(1, 2), biases=(1,), output_weights=(1, 1)), ValueError, "biases"),
     (lambda: nx.explore_layer(weights=[[1, 2], [1]]), ValueError, "same length"),
     (lambda: nx.explore_layer(weights=[[1, 2]], biases=[0, 0]), ValueError, "2 rows"),
+    (lambda: nx.explore_layer(weights=[[1] * 5] * 2), ValueError, "weights rows must have 1 to 4 numbers"),
+    (lambda: nx.explore_layer(weights=5), TypeError, "weights must be a list of rows"),
     (lambda: nx.explore_activation("elu", alpha=math.inf), ValueError, "finite"),
     (lambda: nx.explore_training(data="spirals"), ValueError, "unknown data set 'spirals'"),
     (lambda: nx.explore_training(learning_rate=0), ValueError, "learning_rate must be positive"),
@@ -141,6 +147,22 @@ def test_bad_arguments_raise_clear_errors(call, error, words):
         call()
 
 
+@pytest.mark.parametrize("call, words", [
+    (lambda: nx.explore_hyperplane(weights=(1e200, 1)), "weights contain 1e+200 at position 0, which is too large"),
+    (lambda: nx.explore_network(output_bias=-1e160), "output_bias contains -1e+160, which is too large"),
+    (lambda: nx.explore_activation(z=1e151), "z contains 1e+151, which is too large"),
+    (lambda: nx.explore_hyperplane(xlim=(-1e200, 1)), "xlim contains -1e+200 at position 0"),
+])
+def test_huge_numbers_are_refused_as_everywhere_in_neuronlib(call, words):
+    # the same limit (MAX_MAGNITUDE) as Neuron, Layer and the rest: beyond it w * x overflows
+    with pytest.raises(ValueError, match=re.escape(words) + ".*up to 1e\\+150"):
+        call()
+
+
+def test_numbers_up_to_the_limit_are_accepted():
+    assert nx.explore_hyperplane(weights=(1e150, -1e150)).weights == [1e150, -1e150]
+
+
 def test_bad_values_set_from_python_are_refused_and_the_state_is_kept():
     ex = nx.explore_neuron(inputs=(1, 2), weights=(1, 1))
     with pytest.raises(ValueError, match="weights must have 2 numbers"):
@@ -149,6 +171,8 @@ def test_bad_values_set_from_python_are_refused_and_the_state_is_kept():
         ex.activation = "sigmoidal"
     with pytest.raises(ValueError, match="finite"):
         ex.bias = float("nan")
+    with pytest.raises(ValueError, match=re.escape("bias contains 1e+200, which is too large")):
+        ex.bias = 1e200
     with pytest.raises(ValueError, match="rows must have 2 numbers"):
         nx.explore_layer().weights = [[1, 1, 1], [1, 1, 1]]
     assert ex.weights == [1.0, 1.0] and ex.activation == "relu" and ex.bias == 0.0

@@ -1,50 +1,58 @@
-"""Argument checks shared by the explorers: clear ``TypeError``/``ValueError`` messages that say
-what was expected and what came."""
+"""Argument checks for the explorers, built on :mod:`neuronlib._checks`.
+
+The numbers themselves are checked exactly as everywhere else in neuronlib (no booleans or
+strings, no NaN or infinity, nothing larger than ``MAX_MAGNITUDE = 1e150`` in size), with the
+same messages. What is added here is what only the explorers need: values as plain lists (the
+state the front end receives as JSON), the lengths the sliders allow, menus (``choice``), axis
+``limits`` and the traitlets trait types. Every error says what was expected and what came."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from numbers import Integral, Real
 
 import traitlets as t
 
+from neuronlib._checks import as_float, as_matrix, as_vector
+
 
 def number(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, Real):
+    """One finite float. Booleans are numbers to Python: ``as_float`` refuses them (use 1.0 or 0.0)."""
+    if not isinstance(value, Real):
         raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value}")
-    return value
+    return as_float(value, name)
+
+
+def _a_list(name: str, value: object, of: str, what: str) -> None:
+    """Refuse a value that is no list at all (a number, a string, None) before numpy reads it."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) and not hasattr(value, "tolist"):
+        raise TypeError(f"{name} must be a list of {of}{what}, got {type(value).__name__} {value!r}")
 
 
 def vector(name: str, value: object, length: int | None = None,
            lengths: range | None = None, what: str = "") -> list[float]:
     """A list of finite floats, of exactly ``length`` items or a length in ``lengths``."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) and not hasattr(value, "tolist"):
-        raise TypeError(f"{name} must be a list of numbers{what}, got {type(value).__name__} {value!r}")
-    items = value.tolist() if hasattr(value, "tolist") else list(value)
+    _a_list(name, value, "numbers", what)
+    items = as_vector(value, name).tolist()
     if length is not None and len(items) != length:
         raise ValueError(f"{name} must have {length} numbers{what}, got {len(items)}: {items!r}")
     if lengths is not None and len(items) not in lengths:
         raise ValueError(
             f"{name} must have {lengths.start} to {lengths.stop - 1} numbers{what}, got {len(items)}")
-    return [number(f"{name}[{i}]", v) for i, v in enumerate(items)]
+    return items
 
 
 def matrix(name: str, value: object, rows: int | None = None, cols: range | None = None,
            what: str = "") -> list[list[float]]:
-    """A list of equally long rows of finite floats."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) and not hasattr(value, "tolist"):
-        raise TypeError(f"{name} must be a list of rows{what}, got {type(value).__name__} {value!r}")
-    items = value.tolist() if hasattr(value, "tolist") else list(value)
+    """A list of ``rows`` equally long rows of finite floats, each with a length in ``cols``."""
+    _a_list(name, value, "rows", what)
+    items = as_matrix(value, name).tolist()
     if rows is not None and len(items) != rows:
         raise ValueError(f"{name} must have {rows} rows{what}, got {len(items)}")
-    out = [vector(f"{name}[{i}]", row, lengths=cols, what=what) for i, row in enumerate(items)]
-    if len({len(r) for r in out}) > 1:
-        raise ValueError(f"{name} rows must all have the same length{what}, got {[len(r) for r in out]}")
-    return out
+    if cols is not None and len(items[0]) not in cols:
+        raise ValueError(f"{name} rows must have {cols.start} to {cols.stop - 1} numbers{what}, "
+                         f"got {len(items[0])}")
+    return items
 
 
 def choice(name: str, value: object, options: Sequence[str]) -> str:
