@@ -22,6 +22,7 @@ array([1. , 2.5])
 from __future__ import annotations
 
 import numbers
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -254,3 +255,26 @@ def check_result(arr: Any, what: str) -> None:
             f"{what} overflowed (became inf or NaN): the numbers grew beyond what floating "
             f"point can hold (about 1.8e308); use smaller weights, inputs or learning rate"
         )
+
+
+def checked(name: str, check: Callable[[Any, Any], Any], doc: str) -> property:
+    """An attribute checked every time it is set, so a slider or a training loop cannot leave
+    an object in a broken state: ``obj.name = value`` stores ``check(obj, value)`` (which
+    raises for a bad value) as ``obj._name``.
+
+    >>> class Unit:
+    ...     bias = checked("bias", lambda unit, value: as_float(value, "bias"), "The bias.")
+    >>> unit = Unit()
+    >>> unit.bias = 2
+    >>> unit.bias
+    2.0
+    """
+    private = "_" + name
+
+    def get(obj: Any) -> Any:
+        return getattr(obj, private)
+
+    def set_(obj: Any, value: Any) -> None:
+        setattr(obj, private, check(obj, value))
+
+    return property(get, set_, doc=doc)

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import as_batch, as_matrix, as_vector, check_count, check_positive
+from ._checks import as_batch, as_matrix, as_vector, check_count, check_positive, checked
 from .activations import Activation, get_activation
 from .neuron import Neuron, _activation_repr
 
@@ -32,6 +32,14 @@ __all__ = ["INIT_SCHEMES", "Layer"]
 
 #: Ways to draw random weights in :meth:`Layer.random`.
 INIT_SCHEMES = ("he", "xavier", "normal")
+
+
+def _new_weights(layer: Layer, value: Any) -> np.ndarray:
+    """``value`` as the layer's new weights: a matrix of the shape the weights have now."""
+    weights = as_matrix(value, "weights")
+    if weights.shape != layer.shape:
+        raise ValueError(f"new weights must have shape {layer.shape}; got {weights.shape}")
+    return weights
 
 
 def _matrix_repr(matrix: np.ndarray) -> str:
@@ -74,35 +82,11 @@ class Layer:
         self._bias = bias
         self.activation = activation
 
-    @property
-    def weights(self) -> np.ndarray:
-        """``W``, shape ``(n_inputs, n_outputs)``."""
-        return self._weights
-
-    @weights.setter
-    def weights(self, value: Any) -> None:
-        value = as_matrix(value, "weights")
-        if value.shape != self._weights.shape:
-            raise ValueError(f"new weights must have shape {self._weights.shape}; got {value.shape}")
-        self._weights = value
-
-    @property
-    def bias(self) -> np.ndarray:
-        """``b``, shape ``(n_outputs,)``."""
-        return self._bias
-
-    @bias.setter
-    def bias(self, value: Any) -> None:
-        self._bias = as_vector(value, "bias", length=self.n_outputs)
-
-    @property
-    def activation(self) -> Activation:
-        """The activation ``f`` shared by every unit of the layer."""
-        return self._activation
-
-    @activation.setter
-    def activation(self, value: str | Activation) -> None:
-        self._activation = get_activation(value)
+    weights = checked("weights", _new_weights, "``W``, shape ``(n_inputs, n_outputs)``.")
+    bias = checked("bias", lambda self, value: as_vector(value, "bias", length=self.n_outputs),
+                   "``b``, shape ``(n_outputs,)``.")
+    activation = checked("activation", lambda self, value: get_activation(value),
+                         "The activation ``f`` shared by every unit of the layer.")
 
     @property
     def n_inputs(self) -> int:

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import as_batch, as_float, as_vector, check_count, check_positive
+from ._checks import as_batch, as_float, as_vector, check_count, check_positive, checked
 from .activations import Activation, get_activation
 from .hyperplane import Hyperplane
 
@@ -62,34 +62,14 @@ class Neuron:
         self.bias = bias
         self.activation = activation
 
-    # The attributes are checked every time they are set, so a slider or a training loop
-    # cannot leave the neuron in a broken state.
-    @property
-    def weights(self) -> np.ndarray:
-        """The weights ``w``, one per input (a numpy array)."""
-        return self._weights
-
-    @weights.setter
-    def weights(self, value: Any) -> None:
-        self._weights = as_vector(value, "weights")
-
-    @property
-    def bias(self) -> float:
-        """The bias ``b``: the preactivation when every input is zero."""
-        return self._bias
-
-    @bias.setter
-    def bias(self, value: Any) -> None:
-        self._bias = as_float(value, "bias")
-
-    @property
-    def activation(self) -> Activation:
-        """The activation function ``f`` (an :class:`Activation`)."""
-        return self._activation
-
-    @activation.setter
-    def activation(self, value: str | Activation) -> None:
-        self._activation = get_activation(value)
+    # Checked every time they are set (see checked), so a slider or a training loop cannot
+    # leave the neuron in a broken state.
+    weights = checked("weights", lambda self, value: as_vector(value, "weights"),
+                      "The weights ``w``, one per input (a numpy array).")
+    bias = checked("bias", lambda self, value: as_float(value, "bias"),
+                   "The bias ``b``: the preactivation when every input is zero.")
+    activation = checked("activation", lambda self, value: get_activation(value),
+                         "The activation function ``f`` (an :class:`Activation`).")
 
     @property
     def n_inputs(self) -> int:
