@@ -6,6 +6,8 @@ Usage: python benchmarks/run.py [--quick] [--no-write]
 hyperplane explorer's 200 x 200 heat map (ReLU, and GELU, the costliest activation);
 (b) Jupyter path: one update from Python, the explorer vs ipywidgets.interact + matplotlib.
 Both are measured in the same run; targets: (a) median <= 16.7 ms, worst <= 33 ms; (b) >= 5x.
+(c) page weight: the bytes each chapter page of the built site transfers (needs `make book`
+first; skipped, and said so, when there is no built site); target < 1.5 MB.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import jupyter_path  # noqa: E402
 import static_page  # noqa: E402
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
+PAGES_START, PAGES_END = "<!-- pages:start -->", "<!-- pages:end -->"
 
 
 def _ms(x):
@@ -55,6 +58,20 @@ def table(rows_a: list[tuple[str, dict]], b: dict) -> str:
     return "\n".join(lines)
 
 
+def page_weights() -> str:
+    """(c): the page-weight table of the built site, or a line saying why there is none."""
+    sys.path.insert(0, str(HERE.parent / "tools"))
+    import page_weight
+
+    if not (HERE.parent / "_build" / "html" / "index.html").is_file():
+        return "(c) page weight: no built site in _build/html; run `make book` first."
+    return page_weight.table(page_weight.measure_site())
+
+
+def _replace(text: str, start: str, end: str, body: str) -> str:
+    return re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: f"{start}\n{body}\n{end}", text, flags=re.S)
+
+
 def main(argv: list[str]) -> int:
     from neuronlib.explorers import _bundle, explore_hyperplane
 
@@ -70,18 +87,22 @@ def main(argv: list[str]) -> int:
         rows.append((f"hyperplane, {activation}", summary))
     b = jupyter_path.run(n=15 if "--quick" in argv else 40)
     text = table(rows, b)
+    pages = page_weights()
     about = (f"Measured in one run: {platform.machine()}, {platform.system()}, Python "
              f"{platform.python_version()}, Chromium {chromium} (headless, --disable-gpu), "
              f"{moves} slider moves per row, {b['n']} Python updates per row.")
     print(text)
     print()
     print(about)
+    print()
+    print(pages)
     if "--no-write" not in argv:
         readme = HERE / "README.md"
         old = readme.read_text(encoding="utf-8")
-        block = f"{START}\n{text}\n\n{about}\n{END}"
-        readme.write_text(re.sub(re.escape(START) + ".*?" + re.escape(END), lambda m: block, old, flags=re.S),
-                          encoding="utf-8")
+        new = _replace(old, START, END, f"{text}\n\n{about}")
+        if pages.startswith("|"):  # keep the last real table when the site was not built
+            new = _replace(new, PAGES_START, PAGES_END, pages)
+        readme.write_text(new, encoding="utf-8")
         print(f"\nwritten into {readme.relative_to(HERE.parent)}")
     return 0
 
