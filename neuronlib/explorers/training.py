@@ -71,7 +71,7 @@ class TrainingExplorer(Explorer):
         return train(self.initial_network(), X, y, "bce", self.learning_rate, self.step)
 
     def summary(self) -> str:
-        from neuronlib.training import dead_units
+        from neuronlib.training import accuracy, dead_units
 
         c = self._config
         head = (f"Training explorer: {c['data']} data ({len(c['X'])} points), {c['hidden']} hidden "
@@ -85,10 +85,9 @@ class TrainingExplorer(Explorer):
             return head + (f"training diverged at step {self._diverged_at()} (the numbers blew up): "
                            "try a smaller learning rate")
         X = np.array(c["X"])
-        predicted = (np.asarray(history.model(X), dtype=float).ravel() >= 0.5).astype(int)
-        accuracy = 100 * int(np.sum(predicted == np.array(c["y"]))) / len(c["X"])
+        percent = 100 * accuracy(history.model, X, c["y"])
         dead = [j + 1 for layer, j in dead_units(history.model, X) if layer == 0]
-        return head + (f"loss {fmt(history.loss[-1])}, accuracy {fmt(accuracy)}%, "
+        return head + (f"loss {fmt(history.loss[-1])}, accuracy {fmt(percent)}%, "
                        f"dead units: {', '.join(map(str, dead)) if dead else 'none'}")
 
     def _diverged_at(self) -> int:
