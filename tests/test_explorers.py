@@ -17,14 +17,6 @@ from neuronlib import explorers as nx
 from neuronlib.explorers import _bundle
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-KINDS = {
-    "neuron": nx.explore_neuron,
-    "hyperplane": nx.explore_hyperplane,
-    "activation": nx.explore_activation,
-    "network": nx.explore_network,
-    "layer": nx.explore_layer,
-    "training": nx.explore_training,
-}
 
 
 def bundle(ex):
@@ -186,9 +178,8 @@ def test_bad_values_set_from_python_are_refused_and_the_state_is_kept():
 # --- the three outputs ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_the_static_html_mounts_the_same_module_as_the_widget(kind):
-    ex = KINDS[kind]()
+def test_the_static_html_mounts_the_same_module_as_the_widget(explorer_kind, explorer):
+    kind, ex = explorer_kind, explorer
     data = bundle(ex)
     html = data["text/html"]
     assert ex._esm == _bundle.module_source(kind)
@@ -202,9 +193,8 @@ def test_the_static_html_mounts_the_same_module_as_the_widget(kind):
     assert data[WIDGET_MIME]["model_id"] == ex.model_id
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_each_module_stays_small(kind):
-    assert len(_bundle.module_source(kind).encode()) < 40_000
+def test_each_module_stays_small(explorer_kind):
+    assert len(_bundle.module_source(explorer_kind).encode()) < 40_000
 
 
 def test_the_page_shows_the_summary_before_and_without_javascript():

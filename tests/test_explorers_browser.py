@@ -19,14 +19,6 @@ playwright = pytest.importorskip("playwright.sync_api")
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
-FACTORIES = {
-    "neuron": nx.explore_neuron,
-    "hyperplane": nx.explore_hyperplane,
-    "activation": nx.explore_activation,
-    "network": nx.explore_network,
-    "layer": nx.explore_layer,
-    "training": nx.explore_training,
-}
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +33,12 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, every_explorer):
     """A folder with one page holding every explorer (a fresh explorer per kind)."""
     folder = tmp_path_factory.mktemp("explorers")
-    explorers = {kind: make() for kind, make in FACTORIES.items()}
-    page = _bundle.standalone_page([ex.to_html() for ex in explorers.values()])
+    page = _bundle.standalone_page([ex.to_html() for ex in every_explorer.values()])
     (folder / "index.html").write_text(page, encoding="utf-8")
-    return folder, explorers
+    return folder, every_explorer
 
 
 class Opened:
