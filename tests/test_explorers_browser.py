@@ -6,28 +6,21 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 
 import pytest
+from playwright.sync_api import sync_playwright
 
+from chromium import CHROMIUM_ARGS, chromium_path
 from neuronlib import explorers as nx
 from neuronlib.activations import ACTIVATION_NAMES
 from neuronlib.explorers import _bundle
 
-playwright = pytest.importorskip("playwright.sync_api")
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
 
 @pytest.fixture(scope="module")
 def browser():
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        pytest.fail("Chromium is needed for the explorer browser tests: apt-get install -y chromium")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=ARGS)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield b
         b.close()
 
