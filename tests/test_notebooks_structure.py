@@ -50,9 +50,10 @@ def test_first_code_cell_installs_the_pinned_neuronlib_when_missing(path):
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     first = _source(_code_cells(_load(path))[0])
     assert "import neuronlib" in first and "except ImportError" in first
-    assert f'"neuronlib @ git+{_repository_url()}@v{version}"' in first, (
-        "the set-up cell must install this book's version of neuronlib from the repository "
-        "named in _config.yml"
+    install = f'%pip install --quiet "neuronlib @ git+{_repository_url()}@v{version}"'
+    assert any(line.strip() == install for line in first.splitlines()), (
+        "the set-up cell must install (not merely mention, e.g. in a comment) this book's version "
+        f"of neuronlib from the repository named in _config.yml: {install}"
     )
     assert "neuronlib.check_environment()" in first
 

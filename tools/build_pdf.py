@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from chromium import CHROMIUM_ARGS, chromium_path, open_quietly  # noqa: E402
 
 PRINT_CSS = """
 div.cell_input, div.cell_output, .nl-explorer, figure { break-inside: avoid; }
@@ -35,7 +35,7 @@ def main(html: str, pdf: str) -> int:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-        page.goto(source.as_uri(), wait_until="networkidle")
+        open_quietly(page, source.as_uri())
         page.wait_for_timeout(1500)  # MathJax and the explorers' first frame
         page.add_style_tag(content=PRINT_CSS)
         page.emulate_media(media="print")

@@ -10,9 +10,13 @@ Usage: python tools/page_weight.py   (after `make book`) prints a table for ever
 from __future__ import annotations
 
 import gzip
+import sys
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from chromium import open_quietly  # noqa: E402  (how the browser tests load a page)
 
 COMPRESSED_ALREADY = {".png", ".jpg", ".jpeg", ".gif", ".woff", ".woff2", ".webp"}
 KINDS = {
@@ -26,8 +30,7 @@ def measure(page, url: str, site: Path) -> dict[str, dict[str, int]]:
     """Load `url` in a playwright `page`; return {kind: {"raw": bytes, "gzip": bytes}} + "total"."""
     seen: list[str] = []
     page.on("response", lambda r: seen.append(r.url))
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    open_quietly(page, url)
     page.mouse.wheel(0, 20000)
     page.wait_for_timeout(300)
     base = url.split("/", 3)[:3]
@@ -73,13 +76,12 @@ def measure_site() -> dict[str, dict[str, dict[str, int]]]:
     """Serve the built site on 127.0.0.1 and measure every chapter page (see `measure`)."""
     import functools
     import http.server
-    import sys
     import threading
 
     from playwright.sync_api import sync_playwright
 
     tests = Path(__file__).resolve().parents[1] / "tests"
-    sys.path[:0] = [str(tests), str(tests / "site")]
+    sys.path[:0] = [str(tests / "site"), str(tests)]  # tests/site/conftest.py, not tests/conftest.py
     import conftest  # the site server and browser settings the tests use
 
     handler = functools.partial(conftest._QuietHandler, directory=str(conftest.SITE))

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from chromium import CHROMIUM_ARGS, chromium_path
+from chromium import CHROMIUM_ARGS, chromium_path, open_quietly
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("BOOK_SITE", ROOT / "_build" / "html")).resolve()  # override to test another build
@@ -107,8 +107,7 @@ def open_page(browser, site_url):
         page = context.new_page()
         page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: log.page_errors.append(str(e)))
-        page.goto(f"{base_url}/{path}", wait_until="load")
-        page.wait_for_load_state("networkidle")
+        open_quietly(page, f"{base_url}/{path}")
         return page, log
 
     yield _open
