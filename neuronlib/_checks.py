@@ -278,3 +278,18 @@ def checked(name: str, check: Callable[[Any, Any], Any], doc: str) -> property:
         setattr(obj, private, check(obj, value))
 
     return property(get, set_, doc=doc)
+
+
+def name_key(name: Any, what: str, example: str, aliases: dict[str, str]) -> str:
+    """A name as typed (``"Leaky-ReLU"``, ``" BCE"``) in the form the tables use
+    (``"leaky_relu"``, ``"bce"``): stripped, lower case, ``-`` and spaces as ``_``, aliases
+    resolved. Raises ``TypeError`` for anything but a string; the caller says whether the
+    key is known.
+
+    >>> name_key("Leaky-ReLU", "activation", "'relu'", {})
+    'leaky_relu'
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"{what} must be a name such as {example}; got {name!r} ({type(name).__name__})")
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    return aliases.get(key, key)

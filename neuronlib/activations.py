@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import as_array, as_float, check_finite, check_positive
+from ._checks import as_array, as_float, check_finite, check_positive, name_key
 
 __all__ = [
     "ACTIVATION_NAMES",
@@ -402,13 +402,7 @@ ACTIVATION_NAMES: tuple[str, ...] = tuple(_SPECS)
 
 
 def _canonical(name: Any) -> str:
-    if not isinstance(name, str):
-        raise TypeError(
-            f"activation must be a name such as 'relu' or an Activation; got {name!r} "
-            f"({type(name).__name__})"
-        )
-    key = name.strip().lower().replace("-", "_").replace(" ", "_")
-    key = _ALIASES.get(key, key)
+    key = name_key(name, "activation", "'relu' or an Activation", _ALIASES)
     if key not in _SPECS:
         raise ValueError(
             f"unknown activation {name!r}; valid names are {', '.join(ACTIVATION_NAMES)} "

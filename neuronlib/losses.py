@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import MAX_MAGNITUDE, _position, as_array, check_finite
+from ._checks import MAX_MAGNITUDE, _position, as_array, check_finite, name_key
 from .activations import _sigmoid
 
 __all__ = [
@@ -226,10 +226,7 @@ def get_loss(name: str | Loss) -> Loss:
     """
     if isinstance(name, Loss):
         return name
-    if not isinstance(name, str):
-        raise TypeError(f"loss must be a name such as 'mse' or 'bce'; got {name!r} ({type(name).__name__})")
-    key = name.strip().lower().replace("-", "_").replace(" ", "_")
-    key = _ALIASES.get(key, key)
+    key = name_key(name, "loss", "'mse' or 'bce'", _ALIASES)
     if key not in _LOSSES:
         raise ValueError(
             f"unknown loss {name!r}; valid names are {', '.join(LOSS_NAMES)} "
