@@ -80,3 +80,22 @@ def test_explorers_draw_in_both_colour_schemes(open_page, scheme):
     kinds = page.eval_on_selector_all(".nl-explorer", "els => els.map(e => e.dataset.explorer)")
     assert set(kinds) >= {"neuron", "hyperplane", "activation", "network", "training", "layer"}
     assert log.page_errors == []
+
+
+def test_explorers_fit_a_phone_screen(browser, site_url, chapter_path):
+    """At 390 px wide (a common phone) no explorer is wider than the page, and the page does
+    not scroll sideways: every figure and slider can be seen and reached."""
+    from chromium import open_quietly
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        open_quietly(page, f"{site_url}/{chapter_path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        sizes = page.evaluate("""() => Array.from(document.querySelectorAll('.nl-explorer')).map(e =>
+            [e.dataset.explorer, e.scrollWidth, e.clientWidth, e.getBoundingClientRect().right])""")
+        assert sizes, f"{chapter_path} has no explorer"
+        for kind, scroll_width, client_width, right in sizes:
+            assert scroll_width <= client_width and right <= 390, (kind, scroll_width, client_width, right)
+    finally:
+        context.close()
