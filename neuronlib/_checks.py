@@ -293,3 +293,19 @@ def name_key(name: Any, what: str, example: str, aliases: dict[str, str]) -> str
         raise TypeError(f"{what} must be a name such as {example}; got {name!r} ({type(name).__name__})")
     key = name.strip().lower().replace("-", "_").replace(" ", "_")
     return aliases.get(key, key)
+
+
+def list_of(items: Any, kind: type, name: str, empty: str) -> list:
+    """``items`` as a list of ``kind`` objects; ``ValueError(empty)`` if there are none, and a
+    ``TypeError`` naming the first item of another type.
+
+    >>> list_of((1.0, 2.0), float, "numbers", "no numbers")
+    [1.0, 2.0]
+    """
+    items = list(items)
+    if not items:
+        raise ValueError(empty)
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise TypeError(f"{name}[{i}] must be a {kind.__name__}; got {type(item).__name__}")
+    return items

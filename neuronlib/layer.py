@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import as_batch, as_matrix, as_vector, check_count, check_positive, checked
+from ._checks import as_batch, as_matrix, as_vector, check_count, check_positive, checked, list_of
 from .activations import Activation, get_activation
 from .neuron import Neuron, _activation_repr
 
@@ -134,12 +134,7 @@ class Layer:
         array([[1., 3.],
                [2., 4.]])
         """
-        neurons = list(neurons)
-        if not neurons:
-            raise ValueError("from_neurons needs at least one neuron")
-        for i, neuron in enumerate(neurons):
-            if not isinstance(neuron, Neuron):
-                raise TypeError(f"neurons[{i}] must be a Neuron; got {type(neuron).__name__}")
+        neurons = list_of(neurons, Neuron, "neurons", "from_neurons needs at least one neuron")
         first = neurons[0]
         for i, neuron in enumerate(neurons[1:], start=1):
             if neuron.n_inputs != first.n_inputs:

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import as_batch, check_count, check_result
+from ._checks import as_batch, check_count, check_result, list_of
 from .activations import Activation
 from .layer import Layer
 from .neuron import _activation_repr
@@ -47,12 +47,7 @@ class Network:
     def __init__(self, layers: Sequence[Layer]) -> None:
         if isinstance(layers, Layer):
             layers = [layers]
-        layers = list(layers)
-        if not layers:
-            raise ValueError("a network needs at least one layer")
-        for i, layer in enumerate(layers):
-            if not isinstance(layer, Layer):
-                raise TypeError(f"layers[{i}] must be a Layer; got {type(layer).__name__}")
+        layers = list_of(layers, Layer, "layers", "a network needs at least one layer")
         for i in range(1, len(layers)):
             before, after = layers[i - 1], layers[i]
             if before.n_outputs != after.n_inputs:
