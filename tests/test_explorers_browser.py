@@ -195,3 +195,34 @@ def test_the_page_also_works_over_http(browser, site):
         o.context.close()
     finally:
         server.shutdown()
+
+
+def _pixel_at(root, x1, x2):
+    """The heat map's colour at input (x1, x2): the plot fills [44, 332] x [8, 296] of the
+    340-pixel-wide hyperplane canvas for x1, x2 in [-3, 3] (the explorer's default view)."""
+    return root.locator("canvas").evaluate(
+        """(c, [x1, x2]) => { const s = c.width / 340;
+             const px = Math.round((44 + 288 * (x1 + 3) / 6) * s), py = Math.round((8 + 288 * (3 - x2) / 6) * s);
+             return Array.from(c.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3)); }""",
+        [x1, x2])
+
+
+@pytest.mark.parametrize("activation, negative_side", [("relu", "white"), ("sigmoid", "orange")])
+def test_white_is_the_output_on_the_line_blue_above_orange_below(opened, site, activation, negative_side):
+    # w = (1, -1), b = 0.5: (2.5, -2.5) is far on the positive side, (-2.5, 2.5) far on the
+    # negative side, and (0.5, 1.2) just beside the line (z = -0.2; the line itself is drawn black). The output on the line is f(0): 0 for ReLU,
+    # so ReLU's negative side (output 0) is white; 0.5 for the sigmoid, whose outputs below
+    # 0.5 are orange.
+    root = opened.root("hyperplane")
+    root.locator("select").select_option(activation)
+    r, g, b = _pixel_at(root, 2.5, -2.5)
+    assert b > r + 60, f"positive side should be blue, got {(r, g, b)}"
+    r, g, b = _pixel_at(root, -2.5, 2.5)
+    if negative_side == "white":
+        assert min(r, g, b) > 235, f"ReLU's negative side should be white, got {(r, g, b)}"
+    else:
+        assert r > b + 60, f"the sigmoid's negative side should be orange, got {(r, g, b)}"
+    assert min(_pixel_at(root, 0.5, 1.2)) > 200, "beside the line the colour should be (near) white"
+    assert f"output on the line, {'0' if activation == 'relu' else '0.5'};" in \
+        root.locator("canvas").get_attribute("aria-label")
+    root.locator("select").select_option("relu")

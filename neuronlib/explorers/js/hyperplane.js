@@ -39,7 +39,10 @@ function render({ model, el }) {
       const name = model.get("activation");
       const act = nlActivation(name, cfg.params);
       const ctx = nlBegin(canvas, theme);
-      const paint = nlHeatmap(ctx, plane, cache, cfg.grid, (x, y) => act.f(w[0] * x + w[1] * y + b),
+      // White is the output on the line itself, f(0), as in neuronlib.plots.plot_input_plane:
+      // blue where the output is above it (z > 0), orange where it is below (z < 0).
+      const centre = act.f(0);
+      const paint = nlHeatmap(ctx, plane, cache, cfg.grid, (x, y) => act.f(w[0] * x + w[1] * y + b) - centre,
         nlDiverging(theme));
       nlAxes(ctx, plane, theme, "x1", "x2");
       const line = nlNeuronLine(ctx, plane, theme, w, b, theme.fg, "w");
@@ -60,10 +63,11 @@ function render({ model, el }) {
       }
       nlDisc(ctx, px, py, 6, theme.fg, theme.bg);
       nlLabel(ctx, "z = " + nlFmt(z), px + 10, py - 12, theme, theme.fg, "left");
-      nlColourBar(ctx, paint, theme, 44, 336, 288, "colour = output");
+      nlColourBar(ctx, paint, theme, 44, 336, 288, "colour = output", centre);
       canvas.setAttribute("aria-label",
         `Input plane, x1 from ${nlFmt(cfg.xlim[0])} to ${nlFmt(cfg.xlim[1])}, x2 from ${nlFmt(cfg.ylim[0])} ` +
-        `to ${nlFmt(cfg.ylim[1])}, shaded by the neuron's output (blue positive, orange negative). ` +
+        `to ${nlFmt(cfg.ylim[1])}, shaded by the neuron's output: white where it equals the output on the line, ` +
+        `${nlFmt(centre)}; blue above that, orange below. ` +
         where + `The point ${nlFmtVec(p)} has z = ${nlFmt(z)}.`);
       frame.readout.textContent = nlSummaryOf((k) => model.get(k), cfg);
     };

@@ -62,8 +62,9 @@ function nlDataPoints(ctx, plane, theme, X, y) {
   });
 }
 
-function nlColourBar(ctx, paint, theme, x, y, width, caption) {
-  // A horizontal bar from -max to +max of the painter's scale, with its end values.
+function nlColourBar(ctx, paint, theme, x, y, width, caption, centre = 0) {
+  // A horizontal bar from -max to +max of the painter's scale, with its end values; the
+  // painter saw values minus `centre` (white = centre), so the labels add it back.
   const m = paint.max > 0 ? paint.max : 1;
   const px = new Uint8ClampedArray(4);
   for (let i = 0; i < width; i++) {
@@ -76,9 +77,9 @@ function nlColourBar(ctx, paint, theme, x, y, width, caption) {
   ctx.strokeRect(x, y, width, 10);
   ctx.fillStyle = theme.muted;
   ctx.textAlign = "left";
-  ctx.fillText(nlFmt(-m, 2), x, y + 20);
+  ctx.fillText(nlFmt(centre - m, 2), x, y + 20);
   ctx.textAlign = "right";
-  ctx.fillText(nlFmt(m, 2), x + width, y + 20);
+  ctx.fillText(nlFmt(centre + m, 2), x + width, y + 20);
   ctx.textAlign = "center";
   ctx.fillText(caption, x + width / 2, y + 20);
 }
