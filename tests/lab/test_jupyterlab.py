@@ -1,5 +1,6 @@
-"""The Jupyter path, end to end: in a real JupyterLab with a kernel, a slider move reaches
-Python, and a value set in Python moves the slider.
+"""The Jupyter path, end to end, in a real JupyterLab: a chapter opened fresh shows each
+explorer's summary; a trusted saved chapter draws its explorers from the saved state; and
+with a kernel, a slider move reaches Python and a value set in Python moves the slider.
 
 This is how Binder and local readers use the explorers (the static site is tested in
 tests/site). JupyterLab runs from this environment on 127.0.0.1 with a throw-away notebook;
@@ -17,11 +18,17 @@ import time
 import urllib.request
 from pathlib import Path
 
+import shutil
+
 import nbformat
 import pytest
+from nbformat.sign import NotebookNotary
 
 from chromium import CHROMIUM_ARGS, chromium_path
 
+ROOT = Path(__file__).resolve().parents[2]
+SAVED = "01_what_a_neuron_computes.ipynb"  # a chapter as committed: outputs and widget state saved
+TRUSTED = "trusted_" + SAVED
 CELLS = [
     "from neuronlib.explorers import explore_hyperplane\n"
     "ex = explore_hyperplane(weights=(1, -1), bias=0.5, activation='relu')\nex",
@@ -43,6 +50,10 @@ def lab(tmp_path_factory):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in CELLS])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, root / "explore.ipynb")
+    shutil.copy(ROOT / "notebooks" / SAVED, root / SAVED)
+    trusted = nbformat.read(ROOT / "notebooks" / SAVED, as_version=4)
+    NotebookNotary().sign(trusted)  # as JupyterLab signs a notebook its reader saved
+    nbformat.write(trusted, root / TRUSTED)
     port, token = _free_port(), secrets.token_hex(16)
     log = open(root / "lab.log", "w")
     server = subprocess.Popen(
@@ -71,50 +82,99 @@ def lab(tmp_path_factory):
     log.close()
 
 
+def _url(base: str, token: str, notebook: str) -> str:
+    """The notebook alone in a fresh workspace (JupyterLab would otherwise reopen the tabs of
+    the previous test beside it)."""
+    return f"{base}/lab/workspaces/{notebook.replace('.', '-')}/tree/{notebook}?token={token}&reset"
+
+
 def _run_cell(page, index: int) -> None:
     page.locator(".jp-Notebook .jp-CodeCell .cm-content").nth(index).click()
     page.keyboard.press("Shift+Enter")
 
 
-def test_a_slider_move_reaches_python_and_python_moves_the_slider(lab):
-    from playwright.sync_api import expect, sync_playwright
+@pytest.fixture
+def lab_page(lab):
+    """A Chromium page for the Lab server; requests leaving 127.0.0.1 are refused."""
+    from playwright.sync_api import sync_playwright
 
-    base, token = lab
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 1000})
         context.route(re.compile(r"^(?!http://127\.0\.0\.1:)(https?|wss?)://.*"), lambda r: r.abort())
         page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.errors = []
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
         try:
-            page.goto(f"{base}/lab/tree/explore.ipynb?token={token}")
-            expect(page.locator(".jp-Notebook .jp-CodeCell").first).to_be_visible(timeout=60000)
-            # The kernel must be connected before Shift+Enter, or the first run is dropped.
-            expect(page.get_by_role("button", name=re.compile(r"ipykernel\) \| Idle"))).to_be_visible(timeout=60000)
-
-            _run_cell(page, 0)
-            explorer = page.locator(".jp-OutputArea .nl-explorer[data-explorer='hyperplane']")
-            expect(explorer).to_be_visible(timeout=60000)
-            bias = explorer.locator("input[type=range][aria-valuetext^='b =']")
-            expect(bias).to_have_count(1)
-
-            bias.focus()
-            for _ in range(3):
-                bias.press("ArrowRight")
-            moved = float(bias.input_value())
-            assert moved > 0.5, "the keyboard did not move the bias slider"
-
-            _run_cell(page, 1)
-            said = page.locator(".jp-OutputArea-output", has_text="bias seen by Python")
-            expect(said).to_be_visible(timeout=30000)
-            seen = float(re.search(r"bias seen by Python: (\S+)", said.inner_text()).group(1))
-            assert seen == moved, f"the slider shows b = {moved}, Python has {seen}"
-
-            _run_cell(page, 2)
-            expect(bias).to_have_attribute("aria-valuetext", "b = -1.25", timeout=30000)
-            assert float(bias.input_value()) == -1.25
-            assert page.get_by_text("Error displaying widget").count() == 0
-            assert errors == [], errors
+            yield page
         finally:
             browser.close()
+
+
+def test_a_chapter_opened_before_it_is_run_shows_what_its_explorer_computes(lab, lab_page):
+    """A chapter opened fresh (from Binder, a download or a clone) is not trusted, so
+    JupyterLab runs none of its scripts and shows the safe text/html of each explorer: its
+    one-line summary, not an error. Running the cell brings the sliders (next tests)."""
+    from playwright.sync_api import expect
+
+    base, token = lab
+    page = lab_page
+    page.goto(_url(base, token, SAVED))
+    readout = page.locator(".jp-OutputArea-output .nl-readout")
+    expect(readout).to_have_count(1, timeout=60000)
+    assert readout.text_content().startswith("Neuron explorer: x = ")
+    assert page.get_by_text("Error displaying widget").count() == 0
+    assert page.errors == [], page.errors
+
+
+def test_a_saved_trusted_chapter_draws_its_explorer_from_the_saved_state(lab, lab_page):
+    """Once trusted (a notebook the reader ran and saved), a chapter's explorer is drawn from
+    the widget state saved in the notebook, sliders and all, before any cell is run."""
+    from playwright.sync_api import expect
+
+    base, token = lab
+    page = lab_page
+    page.goto(_url(base, token, TRUSTED))
+    explorer = page.locator(".jp-OutputArea .nl-explorer[data-explorer='neuron']")
+    expect(explorer).to_have_count(1, timeout=60000)
+    explorer.scroll_into_view_if_needed()
+    expect(explorer.locator("canvas").first).to_be_visible(timeout=30000)
+    assert explorer.locator("input[type=range]").count() >= 3
+    assert page.get_by_text("Error displaying widget").count() == 0
+    assert page.errors == [], page.errors
+
+
+def test_a_slider_move_reaches_python_and_python_moves_the_slider(lab, lab_page):
+    from playwright.sync_api import expect
+
+    base, token = lab
+    page = lab_page
+    page.goto(_url(base, token, "explore.ipynb"))
+    expect(page.locator(".jp-Notebook .jp-CodeCell").first).to_be_visible(timeout=60000)
+    # The kernel must be connected before Shift+Enter, or the first run is dropped.
+    expect(page.get_by_role("button", name=re.compile(r"ipykernel\) \| Idle"))).to_be_visible(timeout=60000)
+
+    _run_cell(page, 0)
+    explorer = page.locator(".jp-OutputArea .nl-explorer[data-explorer='hyperplane']")
+    expect(explorer).to_be_visible(timeout=60000)
+    bias = explorer.locator("input[type=range][aria-valuetext^='b =']")
+    expect(bias).to_have_count(1)
+
+    bias.focus()
+    for _ in range(3):
+        bias.press("ArrowRight")
+    moved = float(bias.input_value())
+    assert moved > 0.5, "the keyboard did not move the bias slider"
+
+    _run_cell(page, 1)
+    said = page.locator(".jp-OutputArea-output", has_text="bias seen by Python")
+    expect(said).to_be_visible(timeout=30000)
+    seen = float(re.search(r"bias seen by Python: (\S+)", said.inner_text()).group(1))
+    assert seen == moved, f"the slider shows b = {moved}, Python has {seen}"
+
+    _run_cell(page, 2)
+    expect(bias).to_have_attribute("aria-valuetext", "b = -1.25", timeout=30000)
+    assert float(bias.input_value()) == -1.25
+    assert page.get_by_text("Error displaying widget").count() == 0
+    assert page.errors == [], page.errors
+
