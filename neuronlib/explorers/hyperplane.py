@@ -53,11 +53,12 @@ def explore_hyperplane(weights=(1, -1), bias=0.5, activation="relu", point=(1, 1
                        xlim=(-3, 3), ylim=(-3, 3)) -> HyperplaneExplorer:
     """Drag w1, w2 and b and watch the line w·x + b = 0 and the neuron's output move.
 
-    Introduced in: Chapter 2 (From y = mx + b to hyperplanes). The plane is shaded by the output f(w·x + b):
-    white where it equals the output on the line, f(0) (0 for ReLU, 0.5 for the sigmoid), blue
-    above, orange below, as in :func:`neuronlib.plots.plot_input_plane`; the arrow is the weight vector w, which points to the side
-    where z > 0; the point (drag it, or use its sliders) shows its z and its signed distance
-    (w·x + b) / |w| to the line. With w = (0, 0) there is no line: z = b everywhere.
+    Introduced in: Chapter 2 (From y = mx + b to hyperplanes). The plane is shaded by the
+    output f(w·x + b): white where it equals the output on the line, f(0) (0 for ReLU, 0.5 for
+    the sigmoid), blue above, orange below, as in :func:`neuronlib.plots.plot_input_plane`;
+    the arrow is the weight vector w, which points to the side where z > 0; the point (drag
+    it, or use its sliders) shows its z and its signed distance (w·x + b) / |w| to the line.
+    With w = (0, 0) there is no line: z = b everywhere.
 
     >>> ex = explore_hyperplane(weights=(1, -1), bias=0.5)
     >>> ex.bias = 2.0          # the figure follows; ex.bias, ex.weights ... can be observed too

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from chromium import open_quietly
+
 SNAPSHOT = """root => Array.from(root.querySelectorAll('canvas, svg')).map(
     el => el.tagName === 'CANVAS' ? el.toDataURL() : el.outerHTML).join('|')"""
 
@@ -85,8 +87,6 @@ def test_explorers_draw_in_both_colour_schemes(open_page, scheme):
 def test_explorers_fit_a_phone_screen(browser, site_url, chapter_path):
     """At 390 px wide (a common phone) no explorer is wider than the page, and the page does
     not scroll sideways: every figure and slider can be seen and reached."""
-    from chromium import open_quietly
-
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     try:
         page = context.new_page()
