@@ -7,14 +7,15 @@ STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book serve lab test test-lib test-notebooks test-site test-lab test-binder build-strict notebooks benchmarks pdf clean help
+.PHONY: book serve lab test test-lib test-notebooks test-numerics test-site test-lab test-binder build-strict notebooks benchmarks pdf clean help
 
 help:
 	@echo "make book       set up .venv, build the website into _build/html"
 	@echo "make serve      serve the built website on http://127.0.0.1:$(PORT)"
 	@echo "make lab        open the notebooks in JupyterLab"
-	@echo "make test       every check: neuronlib, notebooks (nbval), warning-free build, website in"
-	@echo "                a browser, sliders in JupyterLab, Binder proof (fresh venv runs every notebook)"
+	@echo "make test       every check: neuronlib, notebooks (nbval), the same numbers under other numerical"
+	@echo "                set-ups, warning-free build, website in a browser, sliders in JupyterLab,"
+	@echo "                Binder proof (fresh venv runs every notebook); ends with a table of the stages"
 	@echo "make notebooks  re-execute every notebook in place (then commit the outputs)"
 	@echo "make benchmarks print the speed and page-weight tables"
 	@echo "make pdf        print the whole book to _build/pdf/inside-the-neuron.pdf"
@@ -50,16 +51,22 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
 
 # --- tests -----------------------------------------------------------------------------
-test: $(STAMP)
+# Every stage runs even when an earlier one fails; the table at the end says which failed.
+STAGES := test-lib test-notebooks test-numerics build-strict test-site test-lab test-binder
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
-	$(MAKE) test-lib test-notebooks build-strict test-site test-lab test-binder
+	$(BIN)/python tools/run_stages.py $(STAGES)
 
 test-lib: $(STAMP)
-	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/lab --ignore=tests/binder --cov=neuronlib --cov-report=term
+	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/lab --ignore=tests/binder --ignore=tests/numerics --cov=neuronlib --cov-report=term
 
 test-notebooks: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 		-p no:cacheprovider notebooks
+
+# nbval again under other SIMD/BLAS set-ups of this machine (tests/numerics says which)
+test-numerics: $(STAMP)
+	$(BIN)/pytest tests/numerics -p no:cacheprovider -rA
 
 build-strict: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)

@@ -16,6 +16,22 @@ import nbformat
 from nbclient import NotebookClient
 
 
+def coalesce_streams(nb) -> None:
+    """Join neighbouring outputs of the same stream (stdout, stderr) into one, as nbval compares
+    them: how a kernel splits a cell's printing into messages depends on timing, and the saved
+    file should not."""
+    for cell in nb.cells:
+        merged = []
+        for out in cell.get("outputs", []):
+            if (merged and out.output_type == "stream" and merged[-1].output_type == "stream"
+                    and merged[-1].name == out.name):
+                merged[-1].text += out.text
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell.outputs = merged
+
+
 def execute(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -26,6 +42,7 @@ def execute(path: Path) -> None:
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    coalesce_streams(nb)
     nbformat.write(nb, path)
     print(f"executed {path}")
 
