@@ -1,6 +1,7 @@
 """The Jupyter path, end to end, in a real JupyterLab: a chapter opened fresh shows each
-explorer's summary; a trusted saved chapter draws its explorers from the saved state; and
-with a kernel, a slider move reaches Python and a value set in Python moves the slider.
+explorer's summary; a trusted saved chapter draws its explorers from the saved state; with a
+kernel, a slider move reaches Python and a value set in Python moves the slider; and opening a
+chapter changes nothing in it (no "unsaved changes" question when it is closed).
 
 This is how Binder and local readers use the explorers (the static site is tested in
 tests/site). JupyterLab runs from this environment on 127.0.0.1 with a throw-away notebook;
@@ -35,6 +36,7 @@ CELLS = [
     "print(f'bias seen by Python: {ex.bias!r}')",
     "ex.bias = -1.25",
 ]
+CHAPTERS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 
 
 def _free_port() -> int:
@@ -54,6 +56,9 @@ def lab(tmp_path_factory):
     trusted = nbformat.read(ROOT / "notebooks" / SAVED, as_version=4)
     NotebookNotary().sign(trusted)  # as JupyterLab signs a notebook its reader saved
     nbformat.write(trusted, root / TRUSTED)
+    (root / "chapters").mkdir()
+    for name in CHAPTERS:
+        shutil.copy(ROOT / "notebooks" / name, root / "chapters" / name)
     port, token = _free_port(), secrets.token_hex(16)
     log = open(root / "lab.log", "w")
     server = subprocess.Popen(
@@ -76,16 +81,17 @@ def lab(tmp_path_factory):
         pytest.fail("JupyterLab did not start in 60 s:\n" + (root / "lab.log").read_text())
     if server.poll() is not None:
         pytest.fail("JupyterLab exited:\n" + (root / "lab.log").read_text())
-    yield base, token
+    yield base, token, root
     server.terminate()
     server.wait(timeout=30)
     log.close()
 
 
-def _url(base: str, token: str, notebook: str) -> str:
+def _url(base: str, token: str, notebook: str, workspace: str = "") -> str:
     """The notebook alone in a fresh workspace (JupyterLab would otherwise reopen the tabs of
     the previous test beside it)."""
-    return f"{base}/lab/workspaces/{notebook.replace('.', '-')}/tree/{notebook}?token={token}&reset"
+    name = workspace or notebook.replace(".", "-").replace("/", "-")
+    return f"{base}/lab/workspaces/{name}/tree/{notebook}?token={token}&reset"
 
 
 def _run_cell(page, index: int) -> None:
@@ -103,8 +109,9 @@ def lab_page(lab):
         context = browser.new_context(viewport={"width": 1280, "height": 1000})
         context.route(re.compile(r"^(?!http://127\.0\.0\.1:)(https?|wss?)://.*"), lambda r: r.abort())
         page = context.new_page()
-        page.errors = []
+        page.errors, page.console = [], []
         page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.on("console", lambda m: page.console.append(m.text))
         try:
             yield page
         finally:
@@ -117,7 +124,7 @@ def test_a_chapter_opened_before_it_is_run_shows_what_its_explorer_computes(lab,
     one-line summary, not an error. Running the cell brings the sliders (next tests)."""
     from playwright.sync_api import expect
 
-    base, token = lab
+    base, token, root = lab
     page = lab_page
     page.goto(_url(base, token, SAVED))
     readout = page.locator(".jp-OutputArea-output .nl-readout")
@@ -132,7 +139,7 @@ def test_a_saved_trusted_chapter_draws_its_explorer_from_the_saved_state(lab, la
     the widget state saved in the notebook, sliders and all, before any cell is run."""
     from playwright.sync_api import expect
 
-    base, token = lab
+    base, token, root = lab
     page = lab_page
     page.goto(_url(base, token, TRUSTED))
     explorer = page.locator(".jp-OutputArea .nl-explorer[data-explorer='neuron']")
@@ -147,7 +154,7 @@ def test_a_saved_trusted_chapter_draws_its_explorer_from_the_saved_state(lab, la
 def test_a_slider_move_reaches_python_and_python_moves_the_slider(lab, lab_page):
     from playwright.sync_api import expect
 
-    base, token = lab
+    base, token, root = lab
     page = lab_page
     page.goto(_url(base, token, "explore.ipynb"))
     expect(page.locator(".jp-Notebook .jp-CodeCell").first).to_be_visible(timeout=60000)
@@ -178,3 +185,27 @@ def test_a_slider_move_reaches_python_and_python_moves_the_slider(lab, lab_page)
     assert page.get_by_text("Error displaying widget").count() == 0
     assert page.errors == [], page.errors
 
+
+
+def _wait_for_idle_kernel(page) -> None:
+    """The kernel must be connected before Shift+Enter, or the first run is dropped."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(".jp-Notebook .jp-CodeCell").first).to_be_visible(timeout=60000)
+    expect(page.get_by_role("button", name=re.compile(r"ipykernel\) \| Idle"))).to_be_visible(timeout=60000)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_opening_a_chapter_leaves_it_unmodified(lab, lab_page, chapter):
+    """A chapter opened and closed asks nothing: JupyterLab finds nothing to change in it (its
+    kernelspec is the one JupyterLab writes, "Python 3 (ipykernel)")."""
+    from playwright.sync_api import expect
+
+    base, token, root = lab
+    page = lab_page
+    page.goto(_url(base, token, f"chapters/{chapter}"))
+    _wait_for_idle_kernel(page)
+    page.wait_for_timeout(2000)  # anything JupyterLab would change on opening, it has changed by now
+    expect(page.locator(".lm-TabBar-tab.jp-mod-current")).to_have_count(1)
+    assert page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count() == 0, f"{chapter} is modified on opening"
+    assert page.get_by_text("Error displaying widget").count() == 0
