@@ -78,15 +78,19 @@ def blobs(n: int = 100, seed: int = 0, noise: float = 0.6) -> Data:
 
 
 def height_weight(n: int = 200, seed: int = 0) -> Data:
-    """People's height (metres) and weight (kilograms), labelled 1 for "obese" when the
-    body-mass index ``BMI = weight / height²`` is at least 30, else 0.
+    """People's height (metres) and body mass (kilograms), labelled 1 for "obese" when the
+    body-mass index ``BMI = mass / height²`` is at least 30, else 0.
+
+    Column 0 is the height, column 1 the body mass: what everyday speech calls a person's
+    *weight*. The book says "body mass" so that "weights" always means a neuron's weights.
 
     Heights are normal around 1.70 m (sd 0.10 m, kept within 1.45–2.05 m, rounded to the
     centimetre); BMIs are log-normal around 26 (kept within 16–50), so about one person in
-    five is labelled obese. Weight is ``BMI × height²`` rounded to 0.1 kg, and the label is
-    computed from the rounded numbers you get, so ``y == (X[:, 1] / X[:, 0]**2 >= 30)``
-    exactly. The boundary ``weight = 30 × height²`` is a curve, not a line: one neuron can
-    only approximate it (which it does well over this range).
+    five is labelled obese. Body mass is ``BMI × height²`` rounded to 0.1 kg, and the label
+    is computed from the rounded numbers you get, so ``y == (X[:, 1] / X[:, 0]**2 >= 30)``
+    exactly. The boundary ``mass = 30 × height²`` is a curve, not a line: one neuron can
+    only approximate it (:func:`neuronlib.body_mass.tangent_neuron` does so well over this
+    range).
 
     Introduced in: Chapter 1 (What a neuron computes).
 
@@ -98,9 +102,9 @@ def height_weight(n: int = 200, seed: int = 0) -> Data:
     rng = np.random.default_rng(seed)
     height = np.round(np.clip(rng.normal(1.70, 0.10, size=n), 1.45, 2.05), 2)
     bmi = np.clip(np.exp(rng.normal(np.log(26.0), 0.17, size=n)), 16.0, 50.0)
-    weight = np.round(bmi * height**2, 1)
-    X = np.column_stack([height, weight])
-    y = (weight / height**2 >= 30.0).astype(int)
+    mass = np.round(bmi * height**2, 1)
+    X = np.column_stack([height, mass])
+    y = (mass / height**2 >= 30.0).astype(int)
     return X, y
 
 
