@@ -59,6 +59,17 @@ def test_first_code_cell_installs_the_pinned_neuronlib_when_missing(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_set_up_cell_is_folded_on_the_website_and_prints_no_bare_true(path):
+    cell = _code_cells(_load(path))[0]
+    meta = cell.get("metadata", {})
+    assert "hide-cell" in meta.get("tags", []), "the set-up cell folds away on the website"
+    assert meta.get("mystnb", {}).get("code_prompt_show") == "Set-up for Colab"
+    assert not [o for o in cell.get("outputs", []) if o["output_type"] == "execute_result"], (
+        "the set-up cell shows no bare True: write _ = neuronlib.check_environment()"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_code_cell_was_run_without_errors(path):
     for cell in _code_cells(_load(path)):
         assert cell.get("execution_count") is not None, f"unexecuted cell: {_source(cell)[:80]!r}"
