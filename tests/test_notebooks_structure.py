@@ -106,3 +106,14 @@ def test_chapter_reads_like_a_lecture(path):
     assert "glossary" in text, "link to the glossary"
     code = "\n".join(_source(c) for c in _code_cells(nb))
     assert re.search(r"\bexplore_\w+\(", code), "every chapter has at least one explorer"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_an_exercise_cell_folds_its_output_on_the_website(path):
+    # The reader works an exercise out first: its cell's output (the answer) stays folded on
+    # the website until opened. The tag only changes the website; nbval still checks it.
+    cells = _load(path)["cells"]
+    for before, cell in zip(cells, cells[1:]):
+        if cell["cell_type"] == "code" and re.search(r"\*\*Exercise \d+\.\*\*", _source(before).split("```")[-1]):
+            tags = set(cell.get("metadata", {}).get("tags", []))
+            assert tags & {"hide-output", "hide-cell"}, f"exercise cell shows its answer: {_source(cell)[:80]!r}"
