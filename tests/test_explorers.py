@@ -88,9 +88,9 @@ def test_layer_says_whether_the_xor_classes_get_different_patterns():
     assert str(ex).endswith("shared activity patterns")
 
 
-def test_activation_marks_dead_and_saturated_zones():
-    assert "dead (f' = 0) for z in [-5, 0]" in str(nx.explore_activation("relu"))
-    assert "dead (f' = 0) nowhere" in str(nx.explore_activation("leaky_relu"))
+def test_activation_marks_zero_slope_and_saturated_zones():
+    assert "zero slope (f' = 0) for z in [-5, 0]" in str(nx.explore_activation("relu"))
+    assert "zero slope (f' = 0) nowhere" in str(nx.explore_activation("leaky_relu"))
     assert "saturated (|f'| < 0.01) for z in [-5, -4.59] and [4.59, 5]" in str(nx.explore_activation("sigmoid"))
 
 

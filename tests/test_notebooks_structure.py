@@ -59,6 +59,17 @@ def test_first_code_cell_installs_the_pinned_neuronlib_when_missing(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_set_up_cell_is_folded_on_the_website_and_prints_no_bare_true(path):
+    cell = _code_cells(_load(path))[0]
+    meta = cell.get("metadata", {})
+    assert "hide-cell" in meta.get("tags", []), "the set-up cell folds away on the website"
+    assert meta.get("mystnb", {}).get("code_prompt_show") == "Set-up for Colab"
+    assert not [o for o in cell.get("outputs", []) if o["output_type"] == "execute_result"], (
+        "the set-up cell shows no bare True: write _ = neuronlib.check_environment()"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_code_cell_was_run_without_errors(path):
     for cell in _code_cells(_load(path)):
         assert cell.get("execution_count") is not None, f"unexecuted cell: {_source(cell)[:80]!r}"
@@ -95,3 +106,14 @@ def test_chapter_reads_like_a_lecture(path):
     assert "glossary" in text, "link to the glossary"
     code = "\n".join(_source(c) for c in _code_cells(nb))
     assert re.search(r"\bexplore_\w+\(", code), "every chapter has at least one explorer"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_an_exercise_cell_folds_its_output_on_the_website(path):
+    # The reader works an exercise out first: its cell's output (the answer) stays folded on
+    # the website until opened. The tag only changes the website; nbval still checks it.
+    cells = _load(path)["cells"]
+    for before, cell in zip(cells, cells[1:]):
+        if cell["cell_type"] == "code" and re.search(r"\*\*Exercise \d+\.\*\*", _source(before).split("```")[-1]):
+            tags = set(cell.get("metadata", {}).get("tags", []))
+            assert tags & {"hide-output", "hide-cell"}, f"exercise cell shows its answer: {_source(cell)[:80]!r}"

@@ -76,25 +76,25 @@ def test_without_derivative():
     assert [line.get_gid() for line in ax.lines if line.get_gid() != "axis"] == ["activation"]
 
 
-def test_relu_dead_region_is_the_negative_half():
+def test_relu_zero_slope_region_is_the_negative_half():
     ax = plot_activation("relu", z_range=(-5, 5))
-    ((left, right),) = _spans(ax, "dead")
+    ((left, right),) = _spans(ax, "zero_slope")
     assert left == pytest.approx(-5) and right == pytest.approx(0, abs=0.01)
     assert _spans(ax, "saturated") == []
 
 
-def test_sigmoid_saturates_at_both_ends_and_is_never_dead():
+def test_sigmoid_saturates_at_both_ends_and_never_has_zero_slope():
     ax = plot_activation("sigmoid", z_range=(-8, 8))
-    assert _spans(ax, "dead") == []
+    assert _spans(ax, "zero_slope") == []
     (left_band, right_band) = _spans(ax, "saturated")
     # sigmoid'(z) < 0.01 exactly when |z| > 4.595...
     assert left_band[0] == pytest.approx(-8) and left_band[1] == pytest.approx(-4.595, abs=0.02)
     assert right_band[0] == pytest.approx(4.595, abs=0.02) and right_band[1] == pytest.approx(8)
 
 
-def test_identity_has_no_shading_and_step_is_dead_everywhere():
-    assert _spans(plot_activation("identity"), "dead") == []
-    ((left, right),) = _spans(plot_activation("step"), "dead")
+def test_identity_has_no_shading_and_step_has_zero_slope_everywhere():
+    assert _spans(plot_activation("identity"), "zero_slope") == []
+    ((left, right),) = _spans(plot_activation("step"), "zero_slope")
     assert (left, right) == pytest.approx((-5, 5))
 
 

@@ -1,4 +1,4 @@
-"""explore_activation: an activation function, its derivative, dead and saturated zones (Chapter 3)."""
+"""explore_activation: an activation function, its derivative, zero-slope and saturated zones (Chapter 3)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ class ActivationExplorer(Explorer):
 
     Introduced in: Chapter 3 (Activation functions).
 
-    >>> explore_activation("relu").regions()["dead"]
+    >>> explore_activation("relu").regions()["zero_slope"]
     [(-5.0, 0.0)]
     """
 
@@ -53,12 +53,12 @@ class ActivationExplorer(Explorer):
         return _activations.check(proposal["value"])
 
     def regions(self) -> dict[str, list[tuple[float, float]]]:
-        """Where f' = 0 ("dead") and where 0 < |f'| < 0.01 ("saturated") on the visible range."""
+        """Where f' = 0 ("zero_slope") and where 0 < |f'| < 0.01 ("saturated") on the visible range."""
         lo, hi = self._config["zlim"]
         n = self._config["grid"]
         zs = lo + (hi - lo) * np.arange(n + 1) / n  # the same floats as nlGrid in the browser
         ds = np.asarray(self._function().derivative(zs), dtype=float)
-        return {"dead": _runs(zs, ds == 0),
+        return {"zero_slope": _runs(zs, ds == 0),
                 "saturated": _runs(zs, (ds != 0) & (np.abs(ds) < SATURATED))}
 
     def _function(self):
@@ -73,20 +73,22 @@ class ActivationExplorer(Explorer):
         f = float(act(np.float64(self.z)))
         d = float(act.derivative(np.float64(self.z)))
         return (f"Activation explorer: {label}; at z = {fmt(self.z)}: f(z) = {fmt(f)}, "
-                f"f'(z) = {fmt(d)}; on [{fmt(lo)}, {fmt(hi)}]: dead (f' = 0) {_runs_text(r['dead'])}; "
+                f"f'(z) = {fmt(d)}; on [{fmt(lo)}, {fmt(hi)}]: zero slope (f' = 0) {_runs_text(r['zero_slope'])}; "
                 f"saturated (|f'| < 0.01) {_runs_text(r['saturated'])}")
 
 
 def explore_activation(activation="relu", slope=0.01, alpha=1.0, z=1.0, zlim=(-5, 5)) -> ActivationExplorer:
-    """Pick an activation function and see it, its derivative f', and where it stops learning.
+    """Pick an activation function and see it, its derivative f', and where that slope is zero or tiny.
 
-    Introduced in: Chapter 3 (Activation functions). The dark band marks where f' = 0 (a unit
-    there gets no gradient: "dead"); the light band where 0 < |f'| < 0.01 ("saturated").
+    Introduced in: Chapter 3 (Activation functions). The dark band marks where f' = 0 ("zero
+    slope": an input there adds nothing to the unit's gradient); the light band where
+    0 < |f'| < 0.01 ("saturated"). "Dead" is kept for Chapter 5's meaning: a ReLU unit with
+    z <= 0 for every training input.
     ``slope`` is Leaky ReLU's slope for z <= 0; ``alpha`` is ELU's alpha; ``z`` is the probe.
 
     >>> ex = explore_activation("sigmoid", z=0)
     >>> print(ex)
-    Activation explorer: sigmoid; at z = 0: f(z) = 0.5, f'(z) = 0.25; on [-5, 5]: dead (f' = 0) nowhere; saturated (|f'| < 0.01) for z in [-5, -4.59] and [4.59, 5]
+    Activation explorer: sigmoid; at z = 0: f(z) = 0.5, f'(z) = 0.25; on [-5, 5]: zero slope (f' = 0) nowhere; saturated (|f'| < 0.01) for z in [-5, -4.59] and [4.59, 5]
     """
     zlim = _checks.limits("zlim", zlim)
     config = {

@@ -65,9 +65,11 @@ def plot_activation(
 ) -> Axes:
     """Draw an activation function f(z) and (dashed) its derivative f'(z).
 
-    Regions where the slope is exactly 0 are shaded grey ("dead": a unit there gets no
-    gradient and learns nothing); regions where it is small but not zero, |f'(z)| < 0.01,
-    are shaded light orange ("saturated": learning there is very slow). ``activation`` is an
+    Regions where the slope is exactly 0 are shaded grey ("zero slope": an input whose z falls
+    there adds nothing to the unit's gradient); regions where it is small but not zero,
+    |f'(z)| < 0.01, are shaded light orange ("saturated": learning there is very slow). A
+    zero-slope range is not a dead unit: a ReLU unit is dead only when z <= 0 for every
+    training input (Chapter 5). ``activation`` is an
     :class:`~neuronlib.activations.Activation` or a name accepted by
     :func:`~neuronlib.activations.get_activation`.
 
@@ -93,7 +95,7 @@ def plot_activation(
     if show_derivative:
         ax.plot(z, slope, color=PALETTE[1], lw=2, ls="--", label=f"{act.name}'(z), the slope",
                 gid="derivative")
-    _shade(ax, z, slope == 0, "0.6", "dead (f' = 0)", "dead")
+    _shade(ax, z, slope == 0, "0.6", "zero slope (f' = 0)", "zero_slope")
     small = (np.abs(slope) < FLAT_SLOPE) & (slope != 0)
     _shade(ax, z, small, PALETTE[4], f"saturated (|f'| < {FLAT_SLOPE:g})", "saturated")
 

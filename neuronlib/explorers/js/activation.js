@@ -1,5 +1,5 @@
 // activation.js: explore_activation (Chapter 3). An activation function, its derivative, and
-// where it is dead (f' = 0) or saturated (0 < |f'| < 0.01) on the visible range.
+// where its slope is zero (f' = 0) or it is saturated (0 < |f'| < 0.01) on the visible range.
 
 const NL_SATURATED = 0.01;
 
@@ -24,7 +24,7 @@ function nlActivationRegions(act, zlim, n) {
   const ds = zs.map(act.d);
   return {
     zs, ds,
-    dead: nlRuns(zs, ds.map((d) => d === 0)),
+    zeroSlope: nlRuns(zs, ds.map((d) => d === 0)),
     saturated: nlRuns(zs, ds.map((d) => d !== 0 && Math.abs(d) < NL_SATURATED)),
   };
 }
@@ -44,7 +44,7 @@ function nlSummaryOf(get, cfg) {
   const label = nlActivationName(name, slope, alpha);
   return `Activation explorer: ${label}; at z = ${nlFmt(z)}: f(z) = ${nlFmt(act.f(z))}, ` +
     `f'(z) = ${nlFmt(act.d(z))}; on [${nlFmt(zlim[0])}, ${nlFmt(zlim[1])}]: ` +
-    `dead (f' = 0) ${nlRunsText(regions.dead)}; saturated (|f'| < 0.01) ${nlRunsText(regions.saturated)}`;
+    `zero slope (f' = 0) ${nlRunsText(regions.zeroSlope)}; saturated (|f'| < 0.01) ${nlRunsText(regions.saturated)}`;
 }
 
 function render({ model, el }) {
@@ -84,7 +84,7 @@ function render({ model, el }) {
         for (const [a, b] of runs) ctx.fillRect(p.px(a), top, Math.max(1, p.px(b) - p.px(a)), height);
       };
       shade(r.saturated, nlRgba(nlParseColor(theme.muted), 0.15));
-      shade(r.dead, nlRgba(nlParseColor(theme.muted), 0.35));
+      shade(r.zeroSlope, nlRgba(nlParseColor(theme.muted), 0.35));
       nlLine(ctx, [[p.px(zlim[0]), p.py(0)], [p.px(zlim[1]), p.py(0)]], theme.grid, 1);
       nlAxes(ctx, p, theme, "z", "");
       nlClip(ctx, p, () => {
@@ -96,12 +96,12 @@ function render({ model, el }) {
       const left = p.rect[0] + 8;
       nlLabel(ctx, `f(z) = ${name}(z)`, left, top + 10, theme, theme.pos, "left");
       nlLabel(ctx, "f'(z), dashed", left, top + 26, theme, theme.neg, "left");
-      nlLabel(ctx, "dark band: dead (f' = 0)", p.rect[0], 280, theme, theme.muted, "left");
+      nlLabel(ctx, "dark band: zero slope (f' = 0)", p.rect[0], 280, theme, theme.muted, "left");
       nlLabel(ctx, "light band: saturated (|f'| < 0.01)", p.rect[0], 294, theme, theme.muted, "left");
       const label = nlActivationName(name, model.get("slope"), model.get("alpha"));
       const text = nlSummaryOf((k) => model.get(k), cfg);
       canvas.setAttribute("aria-label", `Graph of ${label} (solid) and its derivative (dashed) for z ` +
-        `from ${nlFmt(zlim[0])} to ${nlFmt(zlim[1])}, with shaded bands where it is dead or saturated. ` +
+        `from ${nlFmt(zlim[0])} to ${nlFmt(zlim[1])}, with shaded bands where its slope is zero (dark) or below 0.01 (light, saturated). ` +
         text.slice(text.indexOf(";") + 2));
       frame.readout.textContent = text;
     };
