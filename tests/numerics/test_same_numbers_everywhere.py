@@ -107,26 +107,49 @@ def what_changed(extra: dict[str, str]) -> list[str]:
 SETUPS = setups()
 
 
-def run_pytest(args: list[str], extra: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
+def start_pytest(args: list[str], extra: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", *args],
-        cwd=ROOT, env={**_base_env(), **extra}, capture_output=True, text=True, check=False,
+        cwd=ROOT, env={**_base_env(), **extra}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
+
+
+def run_pytest(args: list[str], extra: dict[str, str]) -> subprocess.CompletedProcess:
+    proc = start_pytest(args, extra)
+    out, _ = proc.communicate()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, "")
 
 
 def last_line(run: subprocess.CompletedProcess) -> str:
     return run.stdout.strip().splitlines()[-1] if run.stdout.strip() else "(no output)"
 
 
+def nbval_args() -> list[str]:
+    return ["--nbval", "--nbval-current-env", "--nbval-sanitize-with",
+            str(ROOT / "tests" / "nbval_sanitize.cfg"), str(NOTEBOOKS)]
+
+
+@pytest.fixture(scope="module")
+def nbval_runs() -> dict[str, subprocess.Popen]:
+    """nbval under every set-up that switches something, all started at once: each kernel
+    mostly uses one core, so on a two-core machine they share the wall-clock time."""
+    runs = {name: start_pytest(nbval_args(), extra) for name, extra in SETUPS.items() if what_changed(extra)}
+    yield runs
+    for proc in runs.values():
+        if proc.poll() is None:
+            proc.kill()
+
+
 @pytest.mark.parametrize("name", SETUPS)
-def test_every_notebook_prints_the_same_under(name):
+def test_every_notebook_prints_the_same_under(name, nbval_runs):
     extra = SETUPS[name]
     changed = what_changed(extra)
     if not changed:
         pytest.skip(f"{name}: could not switch anything on this machine with {extra}")
     print(f"{name}: {'; '.join(changed)}")
-    nbval = run_pytest(["--nbval", "--nbval-current-env", "--nbval-sanitize-with",
-                        str(ROOT / "tests" / "nbval_sanitize.cfg"), str(NOTEBOOKS)], extra)
+    proc = nbval_runs[name]
+    out, _ = proc.communicate()
+    nbval = subprocess.CompletedProcess(proc.args, proc.returncode, out, "")
     print(f"nbval on every notebook: {last_line(nbval)}")
     # neuronlib's docstring examples print numbers too
     doctests = run_pytest(["tests", "-k", "docstring_example", "--ignore=tests/site", "--ignore=tests/lab",
