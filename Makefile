@@ -85,7 +85,7 @@ pdf: $(STAMP)
 	$(BIN)/python tools/build_pdf.py _build/singlehtml/index.html _build/pdf/inside-the-neuron.pdf
 
 benchmarks: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	PYTHONPATH=tools $(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf _build .jupyter_cache

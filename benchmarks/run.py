@@ -17,11 +17,13 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+import jupyter_path
+import page_weight  # tools/page_weight.py: `make benchmarks` runs this with PYTHONPATH=tools
+import static_page
 
-import jupyter_path  # noqa: E402
-import static_page  # noqa: E402
+from neuronlib.explorers import base, explore_hyperplane
+
+HERE = Path(__file__).resolve().parent
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 PAGES_START, PAGES_END = "<!-- pages:start -->", "<!-- pages:end -->"
@@ -60,10 +62,7 @@ def table(rows_a: list[tuple[str, dict]], b: dict) -> str:
 
 def page_weights() -> str:
     """(c): the page-weight table of the built site, or a line saying why there is none."""
-    sys.path.insert(0, str(HERE.parent / "tools"))
-    import page_weight
-
-    if not (HERE.parent / "_build" / "html" / "index.html").is_file():
+    if not (page_weight.SITE / "index.html").is_file():
         return "(c) page weight: no built site in _build/html; run `make book` first."
     return page_weight.table(page_weight.measure_site())
 
@@ -73,14 +72,12 @@ def _replace(text: str, start: str, end: str, body: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    from neuronlib.explorers import _bundle, explore_hyperplane
-
     moves = 20 if "--quick" in argv else 60
     rows = []
     chromium = ""
     for activation in ("relu", "gelu"):
         ex = explore_hyperplane(activation=activation)
-        page = _bundle.standalone_page([ex.to_html()])
+        page = base.standalone_page([ex.to_html()])
         result = static_page.measure(page, slider_index=2, moves=moves)  # the bias slider
         summary = static_page.summarise(result)
         chromium = summary["chromium"]

@@ -12,13 +12,11 @@ presses ArrowRight on a slider, spaced out so frames do not overlap, and the pag
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import tempfile
 from pathlib import Path
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+from browser import launch
 
 PROBE = """() => {
   const nl = (window.__nl = { raf: [], work: [], events: [] });
@@ -42,13 +40,6 @@ PROBE = """() => {
 }"""
 
 
-def _chromium() -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        raise SystemExit("Chromium is needed: apt-get update && apt-get install -y chromium")
-    return exe
-
-
 def measure(html_page: str, slider_index: int, moves: int = 60) -> dict:
     """Press ArrowRight ``moves`` times on the explorer's slider number ``slider_index``."""
     from playwright.sync_api import sync_playwright
@@ -56,7 +47,7 @@ def measure(html_page: str, slider_index: int, moves: int = 60) -> dict:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         path = Path(tmp) / "bench.html"
         path.write_text(html_page, encoding="utf-8")
-        browser = p.chromium.launch(executable_path=_chromium(), args=ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 900, "height": 700})
         page.goto(path.as_uri())
         page.wait_for_selector(".nl-explorer canvas")

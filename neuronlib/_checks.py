@@ -31,8 +31,8 @@ import numpy as np
 MAX_MAGNITUDE = 1e150
 
 
-def _position(index: tuple[int, ...]) -> str:
-    """``(4,)`` -> ``'4'``; ``(1, 0)`` -> ``'(1, 0)'``; ``()`` -> ``''``."""
+def position(index: tuple[int, ...]) -> str:
+    """Where an entry sits, as an error message says it: ``(4,)`` -> ``'4'``; ``(1, 0)`` -> ``'(1, 0)'``; ``()`` -> ``''``."""
     if len(index) == 1:
         return str(int(index[0]))
     return "(" + ", ".join(str(int(i)) for i in index) + ")"
@@ -116,13 +116,13 @@ def check_finite(arr: np.ndarray, name: str = "x", limit: float | None = MAX_MAG
         index = np.unravel_index(int(np.argmin(finite.ravel())), arr.shape)
         value = arr[index]
         what = "NaN" if np.isnan(value) else ("inf" if value > 0 else "-inf")
-        at = f" at position {_position(index)}" if arr.ndim else ""
+        at = f" at position {position(index)}" if arr.ndim else ""
         raise ValueError(f"{name} {_verb(name)} {what}{at}; expected finite numbers")
     if limit is not None and arr.size:
         size = np.abs(arr)
         if size.max() > limit:
             index = np.unravel_index(int(np.argmax(size.ravel())), arr.shape)
-            at = f" at position {_position(index)}" if arr.ndim else ""
+            at = f" at position {position(index)}" if arr.ndim else ""
             raise ValueError(
                 f"{name} {_verb(name)} {float(arr[index]):.3g}{at}, which is too large: "
                 f"neuronlib accepts numbers up to {limit:g} in size, because larger ones "
@@ -278,6 +278,26 @@ def checked(name: str, check: Callable[[Any, Any], Any], doc: str) -> property:
         setattr(obj, private, check(obj, value))
 
     return property(get, set_, doc=doc)
+
+
+def as_limits(lim: Any, name: str) -> tuple[float, float]:
+    """An axis range ``(low, high)``: two finite numbers with ``low < high``, e.g. ``xlim``.
+
+    >>> as_limits([-3, 3], "xlim")
+    (-3.0, 3.0)
+    """
+    try:
+        values = as_array(lim, name)
+    except TypeError:
+        raise TypeError(f"{name} must be two numbers (low, high); got {lim!r}") from None
+    if values.ndim != 1:
+        raise TypeError(f"{name} must be two numbers (low, high); got {lim!r}")
+    if values.size != 2:
+        raise ValueError(f"{name} must be two numbers (low, high); got {values.size} numbers")
+    low, high = (float(v) for v in check_finite(values, name))
+    if not low < high:
+        raise ValueError(f"{name} must be (low, high) with low < high; got ({low:g}, {high:g})")
+    return low, high
 
 
 def name_key(name: Any, what: str, example: str, aliases: dict[str, str]) -> str:

@@ -39,6 +39,8 @@ from ._checks import as_array, as_float, check_finite, check_positive, name_key
 
 __all__ = [
     "ACTIVATION_NAMES",
+    "DEFAULT_PARAMS",
+    "SATURATED_SLOPE",
     "Activation",
     "elu",
     "elu_derivative",
@@ -53,6 +55,7 @@ __all__ = [
     "relu_derivative",
     "sigmoid",
     "sigmoid_derivative",
+    "slope_runs",
     "softplus",
     "softplus_derivative",
     "step",
@@ -64,6 +67,14 @@ __all__ = [
 ]
 
 Number = float | np.ndarray
+
+#: The parameters of the parametrised activations and their defaults: Leaky ReLU's ``slope``
+#: for ``z <= 0`` and ELU's ``alpha`` (the explorers offer the same numbers).
+DEFAULT_PARAMS: dict[str, float] = {"slope": 0.01, "alpha": 1.0}
+
+#: A slope ``f'(z)`` smaller than this in size, but not zero, counts as "saturated": learning
+#: there is very slow (see :func:`slope_runs`).
+SATURATED_SLOPE = 0.01
 
 
 def _z(z: Any) -> np.ndarray:
@@ -210,7 +221,7 @@ def _slope(slope: Any) -> float:
     return as_float(slope, "slope", limit=None)
 
 
-def leaky_relu(z: Number, slope: float = 0.01) -> Number:
+def leaky_relu(z: Number, slope: float = DEFAULT_PARAMS["slope"]) -> Number:
     """Leaky ReLU: ``f(z) = z if z > 0 else slope · z`` (default ``slope = 0.01``).
 
     Introduced in: Chapter 3 (Activation functions).
@@ -223,7 +234,7 @@ def leaky_relu(z: Number, slope: float = 0.01) -> Number:
     return _out(np.where(arr > 0, arr, slope * np.minimum(arr, 0.0)), z)
 
 
-def leaky_relu_derivative(z: Number, slope: float = 0.01) -> Number:
+def leaky_relu_derivative(z: Number, slope: float = DEFAULT_PARAMS["slope"]) -> Number:
     """Derivative of leaky ReLU: ``1 if z > 0 else slope``; ``leaky_relu'(0) = slope``.
 
     Introduced in: Chapter 3 (Activation functions).
@@ -236,7 +247,7 @@ def leaky_relu_derivative(z: Number, slope: float = 0.01) -> Number:
     return _out(np.where(arr > 0, 1.0, slope), z)
 
 
-def elu(z: Number, alpha: float = 1.0) -> Number:
+def elu(z: Number, alpha: float = DEFAULT_PARAMS["alpha"]) -> Number:
     """Exponential linear unit: ``f(z) = z if z > 0 else alpha (e^z − 1)``; output in
     ``(−alpha, ∞)``.
 
@@ -250,7 +261,7 @@ def elu(z: Number, alpha: float = 1.0) -> Number:
     return _out(np.where(arr > 0, arr, alpha * np.expm1(np.minimum(arr, 0.0))), z)
 
 
-def elu_derivative(z: Number, alpha: float = 1.0) -> Number:
+def elu_derivative(z: Number, alpha: float = DEFAULT_PARAMS["alpha"]) -> Number:
     """Derivative of ELU: ``1 if z > 0 else alpha e^z``; ``elu'(0) = alpha`` (left slope).
 
     Introduced in: Chapter 3 (Activation functions).
@@ -376,13 +387,13 @@ _SPECS: dict[str, _Spec] = {
         leaky_relu,
         leaky_relu_derivative,
         r"f(z) = \begin{cases} z & z > 0 \\ {slope}\,z & z \le 0 \end{cases}",
-        {"slope": 0.01},
+        {"slope": DEFAULT_PARAMS["slope"]},
     ),
     "elu": _Spec(
         elu,
         elu_derivative,
         r"f(z) = \begin{cases} z & z > 0 \\ {alpha}\,(e^{z} - 1) & z \le 0 \end{cases}",
-        {"alpha": 1.0},
+        {"alpha": DEFAULT_PARAMS["alpha"]},
     ),
     "softplus": _Spec(softplus, softplus_derivative, r"f(z) = \ln\left(1 + e^{z}\right)", {}),
     "swish": _Spec(swish, swish_derivative, r"f(z) = z\,\sigma(z) = \frac{z}{1 + e^{-z}}", {}),
@@ -492,6 +503,11 @@ class Activation:
         params = "".join(f", {key}={value!r}" for key, value in self.params.items())
         return f"Activation({self.name!r}{params})"
 
+    def short_repr(self) -> str:
+        """The name alone when the parameters are the defaults (``'relu'``), else the full
+        repr; what Neuron, Layer and Network print for their activation."""
+        return repr(self.name) if self.is_default else repr(self)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Activation):
             return NotImplemented
@@ -520,3 +536,24 @@ def get_activation(name_or_activation: str | Activation, **params: float) -> Act
             return name_or_activation
         return Activation(name_or_activation.name, **{**name_or_activation.params, **params})
     return Activation(name_or_activation, **params)
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Index ranges ``(first, last)``, both included, where ``mask`` is True."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(int), [0]])))
+    return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2])]
+
+
+def slope_runs(slopes: Any) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where slopes sampled along a grid of ``z`` are exactly zero (``f' = 0``: no gradient at
+    all), and where they are small but not zero (``0 < |f'| < SATURATED_SLOPE``: "saturated"):
+    ``(zero runs, saturated runs)``, each a list of maximal runs of neighbouring samples as
+    index pairs ``(first, last)``, both included.
+
+    Introduced in: Chapter 3 (Activation functions).
+
+    >>> slope_runs([0.0, 0.0, 0.005, 1.0, 0.0])
+    ([(0, 1), (4, 4)], [(2, 2)])
+    """
+    d = np.asarray(slopes, dtype=float)
+    return _runs(d == 0), _runs((d != 0) & (np.abs(d) < SATURATED_SLOPE))

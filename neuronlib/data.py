@@ -20,9 +20,9 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import as_float, check_count
+from ._checks import as_float, check_count, name_key
 
-__all__ = ["DATASET_NAMES", "blobs", "circles", "get_dataset", "height_weight", "load", "moons", "xor"]
+__all__ = ["DATASET_NAMES", "blobs", "circles", "height_weight", "load", "moons", "xor"]
 
 Data = tuple[np.ndarray, np.ndarray]
 
@@ -191,18 +191,14 @@ DATASET_NAMES: tuple[str, ...] = tuple(_DATASETS)
 
 def load(name: str, **options: Any) -> Data:
     """One of the data sets by name (case-insensitive), with its options, e.g.
-    ``load("xor", n=100, seed=3)``; also available as ``get_dataset``.
+    ``load("xor", n=100, seed=3)``.
 
     Introduced in: Chapter 4 (Why nonlinearity).
 
     >>> load("Moons", n=5)[0].shape
     (5, 2)
     """
-    key = name.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(name, str) else name
+    key = name_key(name, "data set", "'xor'", {})
     if key not in _DATASETS:
         raise ValueError(f"unknown data set {name!r}; valid names are {', '.join(DATASET_NAMES)}")
     return _DATASETS[key](**options)
-
-
-#: Another name for :func:`load`, like :func:`~neuronlib.activations.get_activation`.
-get_dataset = load

@@ -25,17 +25,9 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import as_batch, as_float, as_vector, check_result
+from ._checks import as_batch, as_float, as_limits, as_vector, check_result
 
-__all__ = [
-    "Hyperplane",
-    "point_on_plane",
-    "preactivation",
-    "segment_in_box",
-    "side",
-    "signed_distance",
-    "unit_normal",
-]
+__all__ = ["Hyperplane"]
 
 Point2D = tuple[float, float]
 
@@ -47,18 +39,6 @@ def _norm(w: np.ndarray) -> float:
         return 0.0
     return scale * float(np.sqrt(np.sum((w / scale) ** 2)))
 
-
-def _limits(name: str, lim: Any) -> tuple[float, float]:
-    try:
-        values = [as_float(v, name) for v in lim]
-    except TypeError:
-        raise TypeError(f"{name} must be two numbers (low, high); got {lim!r}") from None
-    if len(values) != 2:
-        raise ValueError(f"{name} must be two numbers (low, high); got {len(values)} numbers")
-    low, high = values
-    if not low < high:
-        raise ValueError(f"{name} must be (low, high) with low < high; got ({low:g}, {high:g})")
-    return low, high
 
 
 class Hyperplane:
@@ -176,7 +156,7 @@ class Hyperplane:
                 f"segment_in_box draws 2-D hyperplanes (lines) only; this hyperplane has "
                 f"{self.n_dims} weights"
             )
-        (x_lo, x_hi), (y_lo, y_hi) = _limits("xlim", xlim), _limits("ylim", ylim)
+        (x_lo, x_hi), (y_lo, y_hi) = as_limits(xlim, "xlim"), as_limits(ylim, "ylim")
         if not self.exists:
             return None
         # Work in coordinates scaled so the weights are of order 1 (no overflow/underflow).
@@ -213,76 +193,3 @@ class Hyperplane:
     def __repr__(self) -> str:
         weights = ", ".join(repr(float(v)) for v in self._weights)
         return f"Hyperplane(weights=[{weights}], bias={self._bias!r})"
-
-
-# --------------------------------------------------------------------------- functions
-
-
-def preactivation(weights: Any, bias: float, x: Any) -> float | np.ndarray:
-    """``z = w·x + b`` for one point or a batch of points (rows).
-
-    Introduced in: Chapter 2 (From y = mx + b to hyperplanes).
-
-    >>> preactivation([1.0, 2.0], 0.5, [1.0, 1.0])
-    3.5
-    """
-    return Hyperplane(weights, bias).preactivation(x)
-
-
-def signed_distance(weights: Any, bias: float, x: Any) -> float | np.ndarray:
-    """Signed distance ``(w·x + b) / ||w||`` of ``x`` from the hyperplane ``w·x + b = 0``.
-
-    Introduced in: Chapter 2 (From y = mx + b to hyperplanes).
-
-    >>> signed_distance([3.0, 4.0], 0.0, [3.0, 4.0])
-    5.0
-    """
-    return Hyperplane(weights, bias).signed_distance(x)
-
-
-def side(weights: Any, bias: float, x: Any, tolerance: float = 0.0) -> int | np.ndarray:
-    """``+1`` where ``w·x + b > 0`` (beyond ``tolerance`` in distance), ``-1`` where it is
-    below, ``0`` on the hyperplane.
-
-    Introduced in: Chapter 2 (From y = mx + b to hyperplanes).
-
-    >>> side([1.0, 0.0], -1.0, [[2.0, 0.0], [1.0, 5.0], [0.0, 0.0]]).tolist()
-    [1, 0, -1]
-    """
-    return Hyperplane(weights, bias).side(x, tolerance)
-
-
-def unit_normal(weights: Any) -> np.ndarray:
-    """``w / ||w||``, the direction the hyperplane's positive side lies in.
-
-    Introduced in: Chapter 2 (From y = mx + b to hyperplanes).
-
-    >>> unit_normal([3.0, 4.0])
-    array([0.6, 0.8])
-    """
-    return Hyperplane(weights, 0.0).unit_normal
-
-
-def point_on_plane(weights: Any, bias: float) -> np.ndarray:
-    """The point of ``w·x + b = 0`` closest to the origin: ``-b w / ||w||²``.
-
-    Introduced in: Chapter 2 (From y = mx + b to hyperplanes).
-
-    >>> point_on_plane([2.0, 0.0], -4.0)
-    array([2., 0.])
-    """
-    return Hyperplane(weights, bias).point_on_plane
-
-
-def segment_in_box(
-    weights: Any, bias: float, xlim: Sequence[float] = (-3.0, 3.0), ylim: Sequence[float] = (-3.0, 3.0)
-) -> tuple[Point2D, Point2D] | None:
-    """The part of the line ``w1·x + w2·y + b = 0`` inside a box, or ``None``
-    (see :meth:`Hyperplane.segment_in_box`).
-
-    Introduced in: Chapter 2 (From y = mx + b to hyperplanes).
-
-    >>> segment_in_box([1.0, 0.0], -1.0, (-2, 2), (-2, 2))
-    ((1.0, -2.0), (1.0, 2.0))
-    """
-    return Hyperplane(weights, bias).segment_in_box(xlim, ylim)

@@ -26,12 +26,9 @@ import numpy as np
 
 from ._checks import as_batch, as_matrix, as_vector, check_count, check_positive, checked, list_of
 from .activations import Activation, get_activation
-from .neuron import Neuron, _activation_repr
+from .neuron import Neuron
 
-__all__ = ["INIT_SCHEMES", "Layer"]
-
-#: Ways to draw random weights in :meth:`Layer.random`.
-INIT_SCHEMES = ("he", "xavier", "normal")
+__all__ = ["Layer"]
 
 
 def _new_weights(layer: Layer, value: Any) -> np.ndarray:
@@ -185,7 +182,7 @@ class Layer:
             "normal": 1.0,
         }
         if key not in stds:
-            raise ValueError(f"unknown init {init!r}; choose one of {', '.join(INIT_SCHEMES)}")
+            raise ValueError(f"unknown init {init!r}; choose one of {', '.join(stds)}")
         rng = np.random.default_rng(seed)
         weights = rng.normal(0.0, scale * stds[key], size=(n_inputs, n_outputs))
         return cls(weights, np.zeros(n_outputs), activation)
@@ -206,7 +203,7 @@ class Layer:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        activation = _activation_repr(self._activation)
+        activation = self._activation.short_repr()
         if self._weights.size <= 12:
             bias = ", ".join(repr(float(v)) for v in self._bias)
             return (

@@ -26,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import MAX_MAGNITUDE, _position, as_array, check_finite, name_key
-from .activations import _sigmoid
+from ._checks import MAX_MAGNITUDE, as_array, check_finite, name_key, position
+from .activations import sigmoid
 
 __all__ = [
     "BCE_EPSILON",
@@ -70,7 +70,7 @@ def _check_unit_interval(arr: np.ndarray, name: str, hint: str) -> None:
         index = np.unravel_index(int(np.argmax(bad.ravel())), arr.shape)
         raise ValueError(
             f"{name} must be between 0 and 1 {hint}; got {float(arr[index]):g} "
-            f"at position {_position(index)}"
+            f"at position {position(index)}"
         )
 
 
@@ -161,7 +161,7 @@ def binary_cross_entropy_with_preactivation_gradient(z: Any, target: Any) -> np.
     """
     z, t = _pair(z, target, "z", limit=None)
     _check_unit_interval(t, "target", "(0 or 1 for a yes/no label)")
-    return (_sigmoid(z) - t) / z.size
+    return (sigmoid(z) - t) / z.size
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,11 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import as_batch, check_count, check_result, list_of
+from ._checks import as_batch, as_limits, check_count, check_result, list_of
 from .activations import Activation
 from .layer import Layer
-from .neuron import _activation_repr
 
-__all__ = ["Network", "collapse_linear"]
+__all__ = ["Network", "bends", "collapse_linear", "kink_positions", "network_contributions", "output_slopes"]
 
 
 class Network:
@@ -162,7 +161,7 @@ class Network:
         return len(self.layers)
 
     def __repr__(self) -> str:
-        names = ", ".join(_activation_repr(a) for a in self.activations)
+        names = ", ".join(a.short_repr() for a in self.activations)
         return f"Network(sizes={self.sizes}, activations=[{names}])"
 
 
@@ -198,3 +197,116 @@ def collapse_linear(network: Network) -> Layer:
     check_result(weights, "the collapsed weights")
     check_result(bias, "the collapsed bias")
     return Layer(weights, bias, "identity")
+
+
+# --------------------------------------------------------------------------- one input, one hidden layer
+
+
+def _one_hidden_layer(network: Network) -> tuple[Layer, Layer]:
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be a Network, got {type(network).__name__}")
+    if len(network.layers) != 2:
+        raise ValueError(
+            f"this needs a network with exactly one hidden layer and one output layer; "
+            f"this network has {len(network.layers)} layers (sizes {network.sizes})"
+        )
+    if network.n_inputs != 1 or network.n_outputs != 1:
+        raise ValueError(
+            f"this needs a network with 1 input and 1 output; this one has sizes {network.sizes}"
+        )
+    hidden, output = network.layers
+    return hidden, output
+
+
+def network_contributions(network: Network, x: Sequence[float] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each hidden unit's contribution to a 1-input, 1-hidden-layer, 1-output network.
+
+    Returns ``(contributions, output)`` for inputs ``x`` (shape ``(m,)``):
+    ``contributions[:, i] = c_i · f(w_i x + b_i)``, output weight times hidden unit ``i``'s
+    output, and ``output`` the network's output. With an identity output activation,
+    ``output = contributions.sum(axis=1) + c_0`` (``c_0`` is the output bias).
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> hidden = Layer([[1.0, -1.0]], [0.0, 1.0], "relu")
+    >>> net = Network([hidden, Layer([[2.0], [1.0]], [0.5], "identity")])
+    >>> contributions, output = network_contributions(net, [1.0])
+    >>> contributions.tolist(), output.tolist()
+    ([[2.0, 0.0]], [2.5])
+    """
+    hidden, output = _one_hidden_layer(network)
+    x = np.asarray(x, dtype=float).reshape(-1, 1)
+    return hidden(x) * output.weights[:, 0], network(x)[:, 0]
+
+
+def kink_positions(network: Network) -> np.ndarray:
+    """The inputs ``x = -b_i / w_i`` where hidden unit ``i``'s preactivation ``w_i x + b_i``
+    crosses 0 (for ReLU, its kink), one per unit, in unit order; ``nan`` for a unit with
+    ``w_i = 0`` (its preactivation never crosses 0, or is 0 everywhere).
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> hidden = Layer([[2.0, 0.0]], [-1.0, 3.0], "relu")
+    >>> kink_positions(Network([hidden, Layer([[1.0], [1.0]], [0.0], "identity")])).tolist()
+    [0.5, nan]
+    """
+    hidden, _ = _one_hidden_layer(network)
+    w, b = hidden.weights[0], hidden.bias
+    safe = np.where(w == 0, 1.0, w)
+    return np.where(w == 0, np.nan, -b / safe)
+
+
+def bends(network: Network, xlim: Sequence[float]) -> list[float]:
+    """Where the output ``y = sum_i c_i relu(w_i x + b_i) + c_0`` of a 1-input ReLU network
+    really bends, strictly inside ``xlim``, in increasing order.
+
+    Unit ``i`` bends at its kink ``x = -b_i / w_i`` (:func:`kink_positions`), where the slope
+    of ``y`` jumps by ``c_i |w_i|``; jumps at the same ``x`` are added, and a kink whose jumps
+    cancel is no bend of ``y``. (The network explorer's JavaScript does the same.)
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> hidden = Layer([[1.0, 1.0]], [1.0, -1.0], "relu")
+    >>> bends(Network([hidden, Layer([[1.0], [0.0]], [0.0], "identity")]), (-4, 4))
+    [-1.0]
+    """
+    low, high = as_limits(xlim, "xlim")
+    _, output = _one_hidden_layer(network)
+    weights = network.layers[0].weights[0]
+    jumps: dict[float, float] = {}
+    for k, w, c in zip(kink_positions(network).tolist(), weights.tolist(), output.weights[:, 0].tolist()):
+        if w == 0 or c == 0:
+            continue
+        if low < k < high:
+            jumps[k] = jumps.get(k, 0.0) + c * abs(w)
+    return sorted(k for k, jump in jumps.items() if abs(jump) > 1e-12)
+
+
+def output_slopes(
+    network: Network, xlim: Sequence[float] = (-4, 4), resolution: int = 321
+) -> np.ndarray:
+    """The slope of a 1-input, 1-output network's output between neighbouring points of an
+    even grid on ``xlim``: ``(y[k+1] - y[k]) / (x[k+1] - x[k])``, ``resolution - 1`` values.
+
+    A slope check: if every value is the same, the output is a straight line on ``xlim``.
+    For a ReLU network the slope can only change at a kink (see :func:`kink_positions`).
+
+    Introduced in: Chapter 4 (Why nonlinearity).
+
+    >>> hidden = Layer([[1.0, -1.0]], [0.0, 0.0], "relu")
+    >>> v_shape = Network([hidden, Layer([[1.0], [1.0]], [0.0], "identity")])  # |x|
+    >>> sorted(set(output_slopes(v_shape, (-2, 2), 5).tolist()))
+    [-1.0, 1.0]
+    """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be a Network, got {type(network).__name__}")
+    if network.n_inputs != 1 or network.n_outputs != 1:
+        raise ValueError(
+            f"output_slopes needs a network with 1 input and 1 output; this one has sizes {network.sizes}"
+        )
+    low, high = as_limits(xlim, "xlim")
+    if not isinstance(resolution, (int, np.integer)) or resolution < 2:
+        raise ValueError(f"resolution must be an integer >= 2, got {resolution!r}")
+    x = np.linspace(low, high, resolution)
+    y = network(x.reshape(-1, 1))[:, 0]
+    return np.diff(y) / np.diff(x)

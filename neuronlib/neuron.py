@@ -29,10 +29,6 @@ from .hyperplane import Hyperplane
 __all__ = ["Neuron"]
 
 
-def _activation_repr(activation: Activation) -> str:
-    return repr(activation.name) if activation.is_default else repr(activation)
-
-
 class Neuron:
     """A single neuron with ``weights`` ``w`` (shape ``(n_inputs,)``), a ``bias`` ``b`` and
     an ``activation`` ``f`` (a name such as ``"sigmoid"`` or an :class:`Activation`).
@@ -136,5 +132,5 @@ class Neuron:
         weights = ", ".join(repr(float(v)) for v in self._weights)
         return (
             f"Neuron(weights=[{weights}], bias={self._bias!r}, "
-            f"activation={_activation_repr(self._activation)})"
+            f"activation={self._activation.short_repr()})"
         )

@@ -32,7 +32,6 @@ from typing import Any, Union
 import numpy as np
 
 from ._checks import (
-    MAX_MAGNITUDE,
     as_array,
     as_batch,
     as_float,
@@ -40,14 +39,20 @@ from ._checks import (
     check_finite,
     check_positive,
 )
-from .activations import Activation, _sigmoid
+from .activations import Activation
 from .layer import Layer
-from .losses import BCE_EPSILON, Loss, get_loss
+from .losses import (
+    Loss,
+    binary_cross_entropy_with_preactivation,
+    binary_cross_entropy_with_preactivation_gradient,
+    get_loss,
+)
 from .network import Network
 from .neuron import Neuron
 
 __all__ = [
     "History",
+    "TrainingDiverged",
     "accuracy",
     "compute_loss",
     "dead_units",
@@ -105,89 +110,92 @@ def _fused(loss: Loss, activation: Activation) -> bool:
     return loss.name == "bce" and activation.name == "sigmoid"
 
 
-def _diverged(what: str) -> ValueError:
-    return ValueError(
-        f"training diverged: {what} became too large (inf, NaN or beyond 1e150); "
-        f"try a smaller learning_rate"
-    )
+class TrainingDiverged(ValueError):
+    """The numbers blew up during :func:`train` (the learning rate is too large).
+
+    ``step`` is the step at which training diverged: the smallest number of steps for which
+    :func:`train` raises (with fewer steps it returns normally).
+
+    Introduced in: Chapter 5 (Dead neurons).
+
+    >>> from neuronlib.neuron import Neuron
+    >>> try:  # each step multiplies the weight by -199
+    ...     train(Neuron([1.0], 0.0, "identity"), [[10.0]], [0.0], "mse", 1.0, 100)
+    ... except TrainingDiverged as error:
+    ...     print(error.step)
+    65
+    """
+
+    def __init__(self, what: str, step: int | None = None) -> None:
+        super().__init__(
+            f"training diverged: {what} became too large (inf, NaN or beyond 1e150); "
+            f"try a smaller learning_rate"
+        )
+        self.step = step
 
 
-def _value_and_output_gradient(loss: Loss, output: np.ndarray, Y: np.ndarray) -> tuple[float, np.ndarray]:
-    """The loss and ∂L/∂output; the built-in losses are computed here without the input
-    checks of :mod:`neuronlib.losses`, so that a blow-up is reported as divergence."""
-    if loss is get_loss("mse"):
-        diff = output - Y
-        return float(np.mean(diff * diff)), 2.0 * diff / diff.size
-    if loss is get_loss("bce"):
-        p = np.clip(output, BCE_EPSILON, 1.0 - BCE_EPSILON)
-        value = float(-np.mean(Y * np.log(p) + (1.0 - Y) * np.log1p(-p)))
-        return value, (p - Y) / (p * (1.0 - p)) / p.size
-    return float(loss(output, Y)), np.asarray(loss.gradient(output, Y), dtype=float)
+def _forward(net: Network, X: np.ndarray, Y: np.ndarray, loss: Loss, step: int | None = None):
+    """The network's forward pass and the loss: ``(value, preactivations, outputs)``."""
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):
+            Zs, outputs = net.forward(X)
+    except ValueError:
+        raise TrainingDiverged("a preactivation", step) from None
+    output, f_out = outputs[-1], net.layers[-1].activation
+    if loss.name == "bce" and not _fused(loss, f_out):
+        bad = (output < 0) | (output > 1)
+        if bad.any():
+            raise ValueError(
+                f"loss 'bce' needs outputs between 0 and 1, but this model's "
+                f"{f_out.name} output gives {float(output[bad][0]):g}; use a sigmoid "
+                f"output layer or loss='mse'"
+            )
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):
+            if _fused(loss, f_out):
+                # L = mean(ln(1 + e^z) − y z), the exact cross-entropy of σ(z)
+                value = binary_cross_entropy_with_preactivation(Zs[-1], Y)
+            else:
+                value = loss(output, Y)
+    except ValueError:  # the outputs grew beyond 1e150: a blow-up, not a bad argument
+        raise TrainingDiverged("the loss", step) from None
+    if not np.isfinite(value):
+        raise TrainingDiverged("the loss", step)
+    return float(value), Zs, outputs
 
 
-def _loss_and_grads(
-    params: list[tuple[np.ndarray, np.ndarray]],
-    activations: list[Activation],
-    X: np.ndarray,
-    Y: np.ndarray,
-    loss: Loss,
-    want_grads: bool = True,
-) -> tuple[float, list[tuple[np.ndarray, np.ndarray]], list[np.ndarray]]:
-    """Forward pass, loss, and (optionally) backpropagation. Returns
-    ``(loss_value, [(dW, db) per layer], [Z per layer])``."""
-    # Forward: Z_l = A_{l-1} W_l + b_l, A_l = f_l(Z_l), with A_0 = X.
-    inputs, Zs = [X], []
+def _backward(net: Network, X: np.ndarray, Y: np.ndarray, loss: Loss, Zs, outputs,
+              step: int | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Backpropagation: ``[(∂L/∂W, ∂L/∂b) per layer]`` from the forward pass's results."""
+    layers = net.layers
     with np.errstate(over="ignore", invalid="ignore"):
-        for (W, b), f in zip(params, activations):
-            Z = inputs[-1] @ W + b
-            if not np.all(np.isfinite(Z)):
-                raise _diverged("a preactivation")
-            Zs.append(Z)
-            inputs.append(f(Z))
-        output, z_out, f_out = inputs[-1], Zs[-1], activations[-1]
-        if _fused(loss, f_out):
-            # L = mean(ln(1 + e^z) − y z);  ∂L/∂z = (σ(z) − y) / N
-            value = float(np.mean(np.logaddexp(0.0, z_out) - Y * z_out))
+        if _fused(loss, layers[-1].activation):
+            dZ = binary_cross_entropy_with_preactivation_gradient(Zs[-1], Y)  # (σ(z) − y) / N
         else:
-            if loss.name == "bce":
-                bad = (output < 0) | (output > 1)
-                if bad.any():
-                    raise ValueError(
-                        f"loss 'bce' needs outputs between 0 and 1, but this model's "
-                        f"{f_out.name} output gives {float(output[bad][0]):g}; use a sigmoid "
-                        f"output layer or loss='mse'"
-                    )
-            value, dA = _value_and_output_gradient(loss, output, Y)
-        if not np.isfinite(value):
-            raise _diverged("the loss")
-    if not want_grads:
-        return value, [], Zs
-    with np.errstate(over="ignore", invalid="ignore"):
-        if _fused(loss, f_out):
-            dZ = (_sigmoid(z_out) - Y) / Y.size
-        else:
-            dZ = dA * f_out.derivative(z_out)
-        grads: list[tuple[np.ndarray, np.ndarray]] = [None] * len(params)  # type: ignore[list-item]
-        for i in range(len(params) - 1, -1, -1):
+            dZ = np.asarray(loss.gradient(outputs[-1], Y), dtype=float) * layers[-1].activation.derivative(Zs[-1])
+        inputs = [X, *outputs[:-1]]
+        grads: list[tuple[np.ndarray, np.ndarray]] = [None] * len(layers)  # type: ignore[list-item]
+        for i in range(len(layers) - 1, -1, -1):
             # ∂L/∂W_i = A_{i-1}ᵀ ∂L/∂Z_i;  ∂L/∂b_i = Σ_rows ∂L/∂Z_i   (inputs[i] is A_{i-1})
             grads[i] = (inputs[i].T @ dZ, dZ.sum(axis=0))
             if i > 0:
                 # ∂L/∂Z_{i-1} = (∂L/∂Z_i W_iᵀ) ⊙ f'_{i-1}(Z_{i-1})
-                dZ = (dZ @ params[i][0].T) * activations[i - 1].derivative(Zs[i - 1])
+                dZ = (dZ @ layers[i].weights.T) * layers[i - 1].activation.derivative(Zs[i - 1])
         for dW, db in grads:
             if not (np.all(np.isfinite(dW)) and np.all(np.isfinite(db))):
-                raise _diverged("a gradient")
-    return value, grads, Zs
+                raise TrainingDiverged("a gradient", step)
+    return grads
 
 
-def _params(net: Network) -> list[tuple[np.ndarray, np.ndarray]]:
-    return [(layer.weights.copy(), layer.bias.copy()) for layer in net.layers]
-
-
-def _count_dead(Zs: list[np.ndarray], activations: list[Activation]) -> int:
-    return sum(
-        int(np.sum(np.all(Z <= 0, axis=0))) for Z, f in zip(Zs, activations) if f.name == "relu"
-    )
+def _dead(preactivations: list[np.ndarray], net: Network) -> list[tuple[int, int]]:
+    """``(layer, unit)`` of every ReLU unit whose preactivation is <= 0 on every row."""
+    found = []
+    for i, (Z, layer) in enumerate(zip(preactivations, net.layers)):
+        if layer.activation.name != "relu":
+            continue
+        for j in np.flatnonzero(np.all(Z <= 0, axis=0)):
+            found.append((i, int(j)))
+    return found
 
 
 # --------------------------------------------------------------------------- public
@@ -207,7 +215,7 @@ def compute_loss(model: Model, X: Any, y: Any, loss: str | Loss = "mse") -> floa
     net = _as_network(model)
     loss = get_loss(loss)
     X, Y = _data(net, X, y, loss)
-    return _loss_and_grads(_params(net), net.activations, X, Y, loss, want_grads=False)[0]
+    return _forward(net, X, Y, loss)[0]
 
 
 def gradients(model: Model, X: Any, y: Any, loss: str | Loss = "mse") -> Any:
@@ -234,7 +242,7 @@ def gradients(model: Model, X: Any, y: Any, loss: str | Loss = "mse") -> Any:
     net = _as_network(model)
     loss = get_loss(loss)
     X, Y = _data(net, X, y, loss)
-    _, grads, _ = _loss_and_grads(_params(net), net.activations, X, Y, loss)
+    grads = _backward(net, X, Y, loss, *_forward(net, X, Y, loss)[1:])
     if isinstance(model, Neuron):
         (dW, db), = grads
         return {"weights": dW[:, 0], "bias": float(db[0])}
@@ -264,11 +272,6 @@ class History:
 
     def __post_init__(self) -> None:
         self.loss = [float(v) for v in np.ravel(as_array(self.loss, "loss"))]
-
-    @property
-    def losses(self) -> list[float]:
-        """Another name for :attr:`loss` (one value per epoch, starting before training)."""
-        return self.loss
 
     @property
     def epochs(self) -> int:
@@ -309,7 +312,8 @@ def train(
 
     ``loss`` is ``"bce"`` (binary cross-entropy; needs outputs in ``[0, 1]``, i.e. a
     sigmoid output) or ``"mse"``. Raises ``ValueError`` for a non-positive learning rate,
-    and if the numbers blow up (the learning rate is too large).
+    and :class:`TrainingDiverged` (a ``ValueError``) if the numbers blow up (the learning rate
+    is too large); its ``step`` says at which step.
 
     Introduced in: Chapter 5 (Dead neurons).
 
@@ -326,24 +330,26 @@ def train(
     X, Y = _data(net, X, y, loss)
     learning_rate = check_positive(learning_rate, "learning_rate")
     epochs = check_count(epochs, "epochs", minimum=0)
-    activations = net.activations
-    params = _params(net)
     losses: list[float] = []
     n_dead: list[int] = []
     for epoch in range(epochs + 1):
-        value, grads, Zs = _loss_and_grads(params, activations, X, Y, loss, want_grads=epoch < epochs)
+        value, Zs, outputs = _forward(net, X, Y, loss, step=epoch)
         losses.append(value)
-        n_dead.append(_count_dead(Zs, activations))
+        n_dead.append(len(_dead(Zs, net)))
         if epoch == epochs:
             break
-        params = [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(params, grads)]
-        for W, b in params:
-            if np.abs(W).max() > MAX_MAGNITUDE or np.abs(b).max() > MAX_MAGNITUDE:
-                raise _diverged(f"the weights (after step {epoch + 1})")
+        grads = _backward(net, X, Y, loss, Zs, outputs, step=epoch + 1)
+        try:
+            net = Network([
+                Layer(layer.weights - learning_rate * dW, layer.bias - learning_rate * db, layer.activation)
+                for layer, (dW, db) in zip(net.layers, grads)
+            ])
+        except ValueError:
+            raise TrainingDiverged(f"the weights (after step {epoch + 1})", epoch + 1) from None
     initial = model.copy()
     return History(
         loss=losses,
-        model=_rebuild(model, params),
+        model=_rebuild(model, [(layer.weights, layer.bias) for layer in net.layers]),
         initial_model=initial,
         loss_name=loss.name,
         learning_rate=learning_rate,
@@ -366,13 +372,7 @@ def dead_units(model: Model, X: Any) -> list[tuple[int, int]]:
     """
     net = _as_network(model)
     preactivations, _ = net.forward(as_batch(X, net.n_inputs, "X", f"the model has {net.n_inputs} inputs")[0])
-    found = []
-    for i, (Z, layer) in enumerate(zip(preactivations, net.layers)):
-        if layer.activation.name != "relu":
-            continue
-        for j in np.flatnonzero(np.all(Z <= 0, axis=0)):
-            found.append((i, int(j)))
-    return found
+    return _dead(preactivations, net)
 
 
 def reinitialise_dead(model: Model, X: Any, seed: int | np.random.Generator | None = 0) -> Model:
@@ -401,7 +401,7 @@ def reinitialise_dead(model: Model, X: Any, seed: int | np.random.Generator | No
     net = _as_network(model)
     dead = dead_units(net, X)
     fresh = Network.random(net.sizes, net.activations, seed=seed)
-    params = _params(net)
+    params = [(layer.weights.copy(), layer.bias.copy()) for layer in net.layers]
     for i, j in dead:
         W, b = params[i]
         W[:, j], b[j] = fresh.layers[i].weights[:, j], 0.0

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from neuronlib import explorers as nx
-
-#: Every kind of explorer (its ``data-explorer`` name on a page) and the call that makes it.
-EXPLORERS = {
-    "neuron": nx.explore_neuron,
-    "hyperplane": nx.explore_hyperplane,
-    "activation": nx.explore_activation,
-    "network": nx.explore_network,
-    "layer": nx.explore_layer,
-    "training": nx.explore_training,
-}
+from neuronlib.explorers import EXPLORERS
 
 
 @pytest.fixture(params=EXPLORERS)

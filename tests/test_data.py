@@ -133,17 +133,16 @@ def test_circles_factor_must_be_between_zero_and_one():
 
 
 def test_load_by_name():
-    assert D.get_dataset is D.load
     for name in D.DATASET_NAMES:
         X, y = D.load(name)
         np.testing.assert_array_equal(X, getattr(D, name)()[0])
 
 
-def test_get_dataset_by_name():
-    X, y = D.get_dataset("Height-Weight", n=10, seed=2)
+def test_load_reads_names_as_typed():
+    X, y = D.load("Height-Weight", n=10, seed=2)
     np.testing.assert_array_equal(X, D.height_weight(n=10, seed=2)[0])
     assert D.DATASET_NAMES == ("blobs", "height_weight", "xor", "moons", "circles")
     with pytest.raises(ValueError, match="unknown data set 'spiral'; valid names are blobs"):
-        D.get_dataset("spiral")
-    with pytest.raises(ValueError, match="unknown data set 3"):
-        D.get_dataset(3)
+        D.load("spiral")
+    with pytest.raises(TypeError, match="data set must be a name such as 'xor'; got 3"):
+        D.load(3)

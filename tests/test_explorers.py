@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from neuronlib import explorers as nx
-from neuronlib.explorers import _bundle
+from neuronlib.explorers import base
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -182,7 +182,7 @@ def test_the_static_html_mounts_the_same_module_as_the_widget(explorer_kind, exp
     kind, ex = explorer_kind, explorer
     data = bundle(ex)
     html = data["text/html"]
-    assert ex._esm == _bundle.module_source(kind)
+    assert ex._esm == base.module_source(kind)
     assert ex._esm in html, "the page must run the very module the widget runs"
     assert "import " not in ex._esm.replace("important", ""), "no imports: file:// pages cannot load them"
     dom_id = re.search(r'<div id="([\w-]+)" class="nl-explorer" data-explorer="' + kind + '">', html).group(1)
@@ -194,7 +194,7 @@ def test_the_static_html_mounts_the_same_module_as_the_widget(explorer_kind, exp
 
 
 def test_each_module_stays_small(explorer_kind):
-    assert len(_bundle.module_source(explorer_kind).encode()) < 40_000
+    assert len(base.module_source(explorer_kind).encode()) < 40_000
 
 
 def test_the_page_shows_the_summary_before_and_without_javascript():
@@ -204,7 +204,7 @@ def test_the_page_shows_the_summary_before_and_without_javascript():
 
 
 def test_state_that_looks_like_html_cannot_break_out_of_the_script():
-    html = _bundle.static_html("hyperplane", "x", {"evil": "</script><script>alert(1)</script>"}, "a < b")
+    html = base.static_html("hyperplane", "x", {"evil": "</script><script>alert(1)</script>"}, "a < b")
     assert html.count("</script>") == 1 and "a &lt; b" in html
 
 
@@ -271,7 +271,7 @@ def test_docstrings_name_the_chapter_and_give_an_example(name, cls, chapter):
         assert f"Introduced in: Chapter {chapter} ({CHAPTERS[chapter]})" in doc and ">>> " in doc, value
 
 
-@pytest.mark.parametrize("module", ["neuron", "hyperplane", "activation", "network", "layer", "training", "_format"])
+@pytest.mark.parametrize("module", [*nx.EXPLORERS, "base"])
 def test_docstring_examples_run(module):
     result = doctest.testmod(importlib.import_module(f"neuronlib.explorers.{module}"))
     assert result.failed == 0 and result.attempted >= 1

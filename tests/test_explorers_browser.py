@@ -4,23 +4,19 @@ must equal the summary Python computes with neuronlib for the same values."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from playwright.sync_api import sync_playwright
 
-from chromium import CHROMIUM_ARGS, chromium_path
+from browser import launch, serve
 from neuronlib import explorers as nx
 from neuronlib.activations import ACTIVATION_NAMES
-from neuronlib.explorers import _bundle
+from neuronlib.explorers import base
 
 
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        b = launch(p)
         yield b
         b.close()
 
@@ -29,7 +25,7 @@ def browser():
 def site(tmp_path_factory, every_explorer):
     """A folder with one page holding every explorer (a fresh explorer per kind)."""
     folder = tmp_path_factory.mktemp("explorers")
-    page = _bundle.standalone_page([ex.to_html() for ex in every_explorer.values()])
+    page = base.standalone_page([ex.to_html() for ex in every_explorer.values()])
     (folder / "index.html").write_text(page, encoding="utf-8")
     return folder, every_explorer
 
@@ -93,7 +89,7 @@ def test_a_keyboard_slider_move_redraws_with_the_numbers_python_computes(opened,
         bias.press("ArrowRight")
     value = float(bias.input_value())
     assert value == pytest.approx(ex.bias + 0.15)
-    assert bias.get_attribute("aria-valuetext") == f"b = {nx._format.fmt(value)}"
+    assert bias.get_attribute("aria-valuetext") == f"b = {base.fmt(value)}"
     assert root.locator("canvas").evaluate("c => c.toDataURL()") != canvas_before
     assert root.locator("canvas").get_attribute("aria-label") != label_before
     start = ex.bias
@@ -180,21 +176,11 @@ def test_canvases_are_sharp_on_high_density_screens(browser, site):
 
 def test_the_page_also_works_over_http(browser, site):
     folder, explorers = site
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        o = Opened(browser, f"http://127.0.0.1:{server.server_port}/index.html")
+    with serve(folder) as url:
+        o = Opened(browser, f"{url}/index.html")
         assert o.readout("layer") == explorers["layer"].summary()
         assert o.errors == []
         o.context.close()
-    finally:
-        server.shutdown()
 
 
 def _pixel_at(root, x1, x2):

@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from neuronlib.activations import ACTIVATION_NAMES, get_activation
-from neuronlib.explorers import _bundle
-from neuronlib.explorers._format import fmt
+from neuronlib.activations import ACTIVATION_NAMES, DEFAULT_PARAMS, get_activation
+from neuronlib.explorers import base
+from neuronlib.explorers.base import fmt
 
 DRIVER = Path(__file__).with_name("js") / "maths_driver.js"
 TOL = 1e-9
@@ -26,7 +26,7 @@ def run_js(kind: str, job: dict) -> dict:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is needed to test the explorers' JavaScript (apt-get install nodejs)")
-    source = _bundle.module_source(kind) + DRIVER.read_text(encoding="utf-8")
+    source = base.module_source(kind) + DRIVER.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{kind}_driver.mjs"
         path.write_text(source, encoding="utf-8")
@@ -51,17 +51,17 @@ PARAMS = [{}, {"slope": 0.2}, {"slope": -0.5}, {"alpha": 0.3}, {"alpha": 2.5}]
 
 def _cases():
     for name in ACTIVATION_NAMES:
+        takes = get_activation(name).params
         for params in PARAMS:
-            key = {"leaky_relu": "slope", "elu": "alpha"}.get(name)
-            if (key is None and params) or (key and params and key not in params):
-                continue
-            yield name, params
+            if set(params) <= set(takes):
+                yield name, params
 
 
 def test_every_activation_and_derivative_matches_neuronlib():
     cases = list(_cases())
     assert {name for name, _ in cases} == set(ACTIVATION_NAMES)
-    job = {"activations": [{"name": n, "params": p, "z": Z.tolist()} for n, p in cases]}
+    # the browser always gets both parameters from the explorer's config (neuronlib's defaults)
+    job = {"activations": [{"name": n, "params": {**DEFAULT_PARAMS, **p}, "z": Z.tolist()} for n, p in cases]}
     results = run_js("hyperplane", job)["activations"]
     for (name, params), got in zip(cases, results):
         act = get_activation(name, **params)
@@ -140,9 +140,10 @@ def _random_states(kind, rng):
             yield ex
 
 
-@pytest.mark.parametrize("kind", ["neuron", "hyperplane", "activation", "network", "layer", "training"])
-def test_the_browser_readout_equals_the_python_summary(kind):
+def test_the_browser_readout_equals_the_python_summary(explorer_kind):
+    kind = explorer_kind
     explorers = list(_random_states(kind, np.random.default_rng(3)))
+    assert explorers, f"_random_states makes no {kind} explorer: add random states for it"
     states = [ex.static_state() for ex in explorers]
     got = run_js(kind, {"summaries": states})["summaries"]
     assert got == [ex.summary() for ex in explorers]
@@ -175,7 +176,7 @@ def _training_job(activation, learning_rate, steps, seed):
     init = {"W1": hidden.weights.tolist(), "b1": hidden.bias.tolist(),
             "W2": output.weights[:, 0].tolist(), "b2": float(output.bias[0])}
     job = {"X": X.tolist(), "y": y.tolist(), "init": init, "activation": activation,
-           "params": {"slope": 0.01, "alpha": 1.0}, "learning_rate": learning_rate, "steps": steps}
+           "params": DEFAULT_PARAMS, "learning_rate": learning_rate, "steps": steps}
     return job, Network([hidden, output]), X, y
 
 
@@ -197,11 +198,14 @@ def test_training_steps_match_neuronlib_for_every_activation():
 
 
 def test_training_diverges_at_the_same_step_as_neuronlib():
-    from neuronlib.training import train
+    from neuronlib.training import TrainingDiverged, train
 
     job, net, X, y = _training_job("relu", 1e80, 6, 0)
     run = run_js("training", {"training": [job]})["training"][0]
     assert run["diverged"] is not None
+    with pytest.raises(TrainingDiverged) as caught:
+        train(net, X, y, "bce", 1e80, 6)
+    assert caught.value.step == run["diverged"]
     for steps in range(7):
         if steps < run["diverged"]:
             train(net, X, y, "bce", 1e80, steps)

@@ -7,7 +7,7 @@ import pytest
 
 from neuronlib import network as network_module
 from neuronlib.layer import Layer
-from neuronlib.network import Network, collapse_linear
+from neuronlib.network import Network, bends, collapse_linear, network_contributions, output_slopes
 
 
 def test_docstring_examples_run():
@@ -190,3 +190,68 @@ def test_relu_network_does_not_collapse_to_any_line():
     y = net(x.reshape(-1, 1))[:, 0]
     coeffs = np.polyfit(x, y, 1)
     assert np.max(np.abs(np.polyval(coeffs, x) - y)) > 0.5
+
+
+# ------------------------------------------------------------------ one input, one hidden layer
+
+
+def _net(w, b, c, c0=0.0, hidden="relu", output="identity"):
+    return Network([Layer([w], b, hidden), Layer([[v] for v in c], [c0], output)])
+
+
+def test_contributions_sum_to_the_output():
+    net = _net([1.0, 2.0, -1.0], [-1.0, 1.0, 0.5], [1.5, -0.5, 2.0], c0=0.3)
+    x = np.linspace(-3, 3, 13)
+    contributions, y = network_contributions(net, x)
+    assert contributions.shape == (13, 3)
+    np.testing.assert_allclose(contributions.sum(axis=1) + 0.3, y)
+    np.testing.assert_allclose(y, net(x.reshape(-1, 1))[:, 0])
+    hidden = net.layers[0](x.reshape(-1, 1))
+    np.testing.assert_allclose(contributions[:, 2], 2.0 * hidden[:, 2])
+
+
+def test_output_slopes_find_the_pieces():
+    # kinks at x = 5, -3.5 and 4: one straight piece on [-3, 3], four on [-8, 8]
+    net = _net([1.0, 2.0, -1.0], [-5.0, 7.0, 4.0], [1.5, 1.0, 0.5], c0=0.2)
+    np.testing.assert_allclose(output_slopes(net, (-3, 3)), 1.5)
+    assert output_slopes(net, (-3, 3)).shape == (320,)
+    found = np.unique(output_slopes(net, (-8, 8)).round(9))
+    np.testing.assert_allclose(found, [-0.5, 1.5, 2.0, 3.5])
+    deep = Network.random([1, 4, 4, 1], "identity", seed=0)  # any depth, if 1 input and 1 output
+    slope = output_slopes(deep, (-1, 1), 11)
+    np.testing.assert_allclose(slope, slope[0])
+
+
+@pytest.mark.parametrize(
+    "network, kwargs, error",
+    [
+        ("not a network", {}, TypeError),
+        (Network.random([2, 3, 1], "relu", seed=0), {}, ValueError),
+        (Network.random([1, 3, 1], "relu", seed=0), {"xlim": (3, -3)}, ValueError),
+        (Network.random([1, 3, 1], "relu", seed=0), {"resolution": 1}, ValueError),
+    ],
+)
+def test_output_slopes_bad_input(network, kwargs, error):
+    with pytest.raises(error):
+        output_slopes(network, **kwargs)
+
+
+def test_the_output_bends_exactly_where_its_slope_changes():
+    rng = np.random.default_rng(4)
+    for _ in range(20):
+        w, b, c = np.round(rng.uniform(-3, 3, (3, 4)), 1)
+        net = _net(w.tolist(), b.tolist(), c.tolist())
+        found = bends(net, (-4, 4))
+        # finite differences on either side of every candidate x = -b / w (the reference)
+        h = 1e-6
+        for k in sorted({float(-bi / wi) for wi, bi in zip(w, b) if wi != 0 and -4 < -bi / wi < 4}):
+            left, right = output_slopes(net, (k - 2 * h, k), 3)[0], output_slopes(net, (k, k + 2 * h), 3)[0]
+            assert (k in found) == (abs(left - right) > 1e-6), (w, b, c, k)
+
+
+def test_kinks_whose_jumps_cancel_are_no_bend():
+    net = _net([1.0, 2.0], [0.0, 0.0], [1.0, -0.5])  # relu(x) - 0.5 relu(2x) = 0
+    assert bends(net, (-4, 4)) == []
+    np.testing.assert_allclose(output_slopes(net, (-4, 4)), 0.0, atol=1e-12)
+    assert bends(_net([1.0, 2.0], [0.0, 0.0], [1.0, 0.5]), (-4, 4)) == [0.0]
+    assert bends(_net([1.0], [-5.0], [1.0]), (-4, 4)) == []  # the kink at x = 5 is outside

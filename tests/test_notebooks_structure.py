@@ -12,10 +12,24 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-CHAPTERS = [p for p in NOTEBOOKS if re.match(r"\d\d_", p.name)]
+
+
+def _toc_files(entry) -> list[str]:
+    """Every ``file:`` of _toc.yml, in the book's order."""
+    if isinstance(entry, dict):
+        return ([entry["file"]] if "file" in entry else []) + [
+            f for value in entry.values() if isinstance(value, list) for item in value for f in _toc_files(item)]
+    return []
+
+
+#: The book's notebooks in the order of its table of contents; chapters are the numbered ones.
+IN_TOC = [ROOT / f"{name}.ipynb" for name in _toc_files(yaml.safe_load((ROOT / "_toc.yml").read_text()))
+          if name.startswith("notebooks/")]
+CHAPTERS = [p for p in IN_TOC if re.match(r"\d\d_", p.name)]
 
 
 def _load(path: Path) -> dict:
@@ -40,9 +54,11 @@ def _repository_url() -> str:
     return re.search(r"^repository:\s*\n\s+url:\s*(\S+)", text, re.M).group(1)
 
 
-def test_there_are_five_chapters_and_a_gallery():
-    assert [p.name[:2] for p in CHAPTERS] == ["01", "02", "03", "04", "05"]
-    assert (ROOT / "notebooks" / "gallery.ipynb").exists()
+def test_every_notebook_is_in_the_table_of_contents_and_the_chapters_are_numbered_in_order():
+    assert sorted(IN_TOC) == NOTEBOOKS, "list every notebook in _toc.yml (and only existing ones)"
+    assert CHAPTERS, "_toc.yml lists no chapter"
+    assert [p.name[:2] for p in CHAPTERS] == [f"{n:02d}" for n in range(1, len(CHAPTERS) + 1)]
+    assert ROOT / "notebooks" / "gallery.ipynb" in IN_TOC
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -10,11 +10,8 @@ import pytest  # noqa: E402
 
 from neuronlib.activations import ACTIVATION_NAMES, get_activation  # noqa: E402
 from neuronlib.layer import Layer  # noqa: E402
-from neuronlib.network import Network  # noqa: E402
+from neuronlib.network import Network, kink_positions  # noqa: E402
 from neuronlib.plots.curves import (  # noqa: E402
-    kink_positions,
-    network_contributions,
-    output_slopes,
     plot_activation,
     plot_network_1d,
     plot_training,
@@ -122,17 +119,6 @@ def test_activation_bad_input(kwargs, error):
 # ------------------------------------------------------------------- plot_network_1d
 
 
-def test_contributions_sum_to_the_output():
-    net = _net([1.0, 2.0, -1.0], [-1.0, 1.0, 0.5], [1.5, -0.5, 2.0], c0=0.3)
-    x = np.linspace(-3, 3, 13)
-    contributions, y = network_contributions(net, x)
-    assert contributions.shape == (13, 3)
-    np.testing.assert_allclose(contributions.sum(axis=1) + 0.3, y)
-    np.testing.assert_allclose(y, net(x.reshape(-1, 1))[:, 0])
-    hidden = net.layers[0](x.reshape(-1, 1))
-    np.testing.assert_allclose(contributions[:, 2], 2.0 * hidden[:, 2])
-
-
 def test_plotted_lines_are_the_contributions_and_output():
     net = _net([1.0, -2.0], [0.5, 1.0], [1.0, 3.0], c0=-1.0)
     ax = plot_network_1d(net, xlim=(-2, 2))
@@ -167,32 +153,6 @@ def test_shaded_range():
     ax = plot_network_1d(net, xlim=(-4, 4), shade=(-3, 3))
     ((patch),) = [p for p in ax.patches if p.get_gid() == "shade"]
     assert (patch.get_x(), patch.get_x() + patch.get_width()) == pytest.approx((-3, 3))
-
-
-def test_output_slopes_find_the_pieces():
-    # kinks at x = 5, -3.5 and 4: one straight piece on [-3, 3], four on [-8, 8]
-    net = _net([1.0, 2.0, -1.0], [-5.0, 7.0, 4.0], [1.5, 1.0, 0.5], c0=0.2)
-    np.testing.assert_allclose(output_slopes(net, (-3, 3)), 1.5)
-    assert output_slopes(net, (-3, 3)).shape == (320,)
-    found = np.unique(output_slopes(net, (-8, 8)).round(9))
-    np.testing.assert_allclose(found, [-0.5, 1.5, 2.0, 3.5])
-    deep = Network.random([1, 4, 4, 1], "identity", seed=0)  # any depth, if 1 input and 1 output
-    slope = output_slopes(deep, (-1, 1), 11)
-    np.testing.assert_allclose(slope, slope[0])
-
-
-@pytest.mark.parametrize(
-    "network, kwargs, error",
-    [
-        ("not a network", {}, TypeError),
-        (Network.random([2, 3, 1], "relu", seed=0), {}, ValueError),
-        (Network.random([1, 3, 1], "relu", seed=0), {"xlim": (3, -3)}, ValueError),
-        (Network.random([1, 3, 1], "relu", seed=0), {"resolution": 1}, ValueError),
-    ],
-)
-def test_output_slopes_bad_input(network, kwargs, error):
-    with pytest.raises(error):
-        output_slopes(network, **kwargs)
 
 
 @pytest.mark.parametrize(

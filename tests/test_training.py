@@ -10,7 +10,7 @@ from neuronlib.layer import Layer
 from neuronlib.losses import Loss, mse, mse_gradient
 from neuronlib.network import Network
 from neuronlib.neuron import Neuron
-from neuronlib.training import History, compute_loss, dead_units, gradients, train
+from neuronlib.training import History, TrainingDiverged, compute_loss, dead_units, gradients, train
 
 
 def test_docstring_examples_run():
@@ -175,7 +175,6 @@ def test_history_records_one_loss_before_training_and_one_per_epoch():
     history = train(Neuron([0.1, 0.1], 0.0, "sigmoid"), X2, Y01, epochs=7)
     assert len(history.loss) == 8 and len(history.n_dead) == 8 and len(history) == 8
     assert history.epochs == 7
-    assert history.losses is history.loss
     assert history.loss[0] == pytest.approx(compute_loss(Neuron([0.1, 0.1], 0.0, "sigmoid"), X2, Y01, "bce"))
     assert history.final_loss == pytest.approx(compute_loss(history.model, X2, Y01, "bce"))
     assert history.loss_name == "bce" and history.learning_rate == 0.1
@@ -251,6 +250,17 @@ def test_divergence_is_reported_clearly():
     X = np.linspace(-10, 10, 21).reshape(-1, 1)
     with pytest.raises(ValueError, match="training diverged: .* try a smaller learning_rate"):
         train(Neuron([1.0], 0.0, "identity"), X, 5 * X[:, 0], "mse", learning_rate=10.0, epochs=500)
+
+
+def test_divergence_says_the_first_number_of_steps_that_fails():
+    X = np.linspace(-10, 10, 21).reshape(-1, 1)
+    start, y = Neuron([1.0], 0.0, "identity"), 5 * X[:, 0]
+    with pytest.raises(TrainingDiverged) as caught:
+        train(start, X, y, "mse", learning_rate=10.0, epochs=500)
+    step = caught.value.step
+    train(start, X, y, "mse", learning_rate=10.0, epochs=step - 1)  # one step fewer: no blow-up
+    with pytest.raises(TrainingDiverged):
+        train(start, X, y, "mse", learning_rate=10.0, epochs=step)
 
 
 def test_divergence_in_the_forward_pass_is_reported():

@@ -13,8 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from chromium import CHROMIUM_ARGS, chromium_path, open_quietly  # noqa: E402
+from browser import launch, open_quietly
 
 PRINT_CSS = """
 div.cell_input, div.cell_output, .nl-explorer, figure { break-inside: avoid; }
@@ -32,7 +31,7 @@ def main(html: str, pdf: str) -> int:
         return 1
     Path(pdf).parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page()
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
         open_quietly(page, source.as_uri())

@@ -6,22 +6,20 @@ own browser download does not work offline. Without Chromium we fail instead of 
 
 from __future__ import annotations
 
-import shutil
 import sys
 
-CANDIDATES = ("chromium", "chromium-browser")
+from browser import INSTALL, find_chromium
 
 
 def main() -> int:
-    for name in CANDIDATES:
-        if shutil.which(name):
-            return 0
+    if find_chromium():
+        return 0
     bar = "!" * 72
     print(
         f"\n{bar}\n"
         "The browser tests need Chromium, and it is not installed.\n"
         "On Debian/Ubuntu install it with:\n\n"
-        "    sudo apt-get update && sudo apt-get install -y chromium\n\n"
+        f"    {INSTALL}\n\n"
         "then run `make test` again. (CI installs it in .ci/run.)\n"
         f"{bar}\n",
         file=sys.stderr,

@@ -10,13 +10,14 @@ Usage: python tools/page_weight.py   (after `make book`) prints a table for ever
 from __future__ import annotations
 
 import gzip
-import sys
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from chromium import open_quietly  # noqa: E402  (how the browser tests load a page)
+from browser import launch, open_quietly, serve
+
+#: The built site.
+SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
 
 COMPRESSED_ALREADY = {".png", ".jpg", ".jpeg", ".gif", ".woff", ".woff2", ".webp"}
 KINDS = {
@@ -72,33 +73,23 @@ def table(rows: dict[str, dict[str, dict[str, int]]]) -> str:
     return "\n".join(lines)
 
 
-def measure_site() -> dict[str, dict[str, dict[str, int]]]:
-    """Serve the built site on 127.0.0.1 and measure every chapter page (see `measure`)."""
-    import functools
-    import http.server
-    import threading
+def chapter_pages(site: Path = SITE) -> list[str]:
+    """The chapter pages of the built site, as paths relative to its root."""
+    return sorted(p.relative_to(site).as_posix() for p in (site / "notebooks").glob("*.html"))
 
+
+def measure_site(site: Path = SITE) -> dict[str, dict[str, dict[str, int]]]:
+    """Serve the built site on 127.0.0.1 and measure every chapter page (see `measure`)."""
     from playwright.sync_api import sync_playwright
 
-    tests = Path(__file__).resolve().parents[1] / "tests"
-    sys.path[:0] = [str(tests / "site"), str(tests)]  # tests/site/conftest.py, not tests/conftest.py
-    import conftest  # the site server and browser settings the tests use
-
-    handler = functools.partial(conftest._QuietHandler, directory=str(conftest.SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
     rows = {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=conftest.chromium_path(), args=conftest.CHROMIUM_ARGS)
-            for path in conftest.chapter_pages():
-                page = browser.new_page()
-                rows[path] = measure(page, f"{url}/{path}", conftest.SITE)
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as url, sync_playwright() as p:
+        browser = launch(p)
+        for path in chapter_pages(site):
+            page = browser.new_page()
+            rows[path] = measure(page, f"{url}/{path}", site)
+            page.close()
+        browser.close()
     return rows
 
 

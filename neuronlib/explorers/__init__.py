@@ -18,7 +18,18 @@ from .network import NetworkExplorer, explore_network
 from .neuron import NeuronExplorer, explore_neuron
 from .training import TrainingExplorer, explore_training
 
+#: Every kind of explorer (its ``data-explorer`` name on a page) and the call that makes one.
+EXPLORERS = {
+    "neuron": explore_neuron,
+    "hyperplane": explore_hyperplane,
+    "activation": explore_activation,
+    "network": explore_network,
+    "layer": explore_layer,
+    "training": explore_training,
+}
+
 __all__ = [
+    "EXPLORERS",
     "ActivationExplorer",
     "HyperplaneExplorer",
     "LayerExplorer",

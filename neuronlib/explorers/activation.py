@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import traitlets as t
 
-from . import _activations, _bundle, _checks
-from ._base import Explorer
-from ._format import fmt
+from neuronlib._checks import as_limits
+from neuronlib.activations import DEFAULT_PARAMS, SATURATED_SLOPE, slope_runs
 
-SATURATED = 0.01  # |f'| below this (and not 0) counts as saturated; the browser uses the same
-
-
-def _runs(zs: np.ndarray, flags: np.ndarray) -> list[tuple[float, float]]:
-    """Maximal runs of consecutive grid points where ``flags`` holds, as (first z, last z)."""
-    runs: list[list[float]] = []
-    for i, flag in enumerate(flags):
-        if flag:
-            if i > 0 and flags[i - 1]:
-                runs[-1][1] = float(zs[i])
-            else:
-                runs.append([float(zs[i]), float(zs[i])])
-    return [(a, b) for a, b in runs]
+from .base import (ActivationName, Explorer, Number, activation_config, fmt, make_activation,
+                   module_source, number)
 
 
 def _runs_text(runs) -> str:
@@ -41,31 +28,28 @@ class ActivationExplorer(Explorer):
     """
 
     _kind = "activation"
-    _esm = _bundle.module_source("activation")
+    _esm = module_source("activation")
     _state_keys = ("activation", "slope", "alpha", "z")
-    activation = t.Unicode("relu").tag(sync=True)
-    slope = _checks.Number(0.01).tag(sync=True)
-    alpha = _checks.Number(1.0).tag(sync=True)
-    z = _checks.Number(1.0).tag(sync=True)
-
-    @t.validate("activation")
-    def _check_activation(self, proposal):
-        return _activations.check(proposal["value"])
+    activation = ActivationName().tag(sync=True)
+    slope = Number(DEFAULT_PARAMS["slope"]).tag(sync=True)
+    alpha = Number(DEFAULT_PARAMS["alpha"]).tag(sync=True)
+    z = Number(1.0).tag(sync=True)
 
     def regions(self) -> dict[str, list[tuple[float, float]]]:
         """Where f' = 0 ("zero_slope") and where 0 < |f'| < 0.01 ("saturated") on the visible range."""
         lo, hi = self._config["zlim"]
         n = self._config["grid"]
         zs = lo + (hi - lo) * np.arange(n + 1) / n  # the same floats as nlGrid in the browser
-        ds = np.asarray(self._function().derivative(zs), dtype=float)
-        return {"zero_slope": _runs(zs, ds == 0),
-                "saturated": _runs(zs, (ds != 0) & (np.abs(ds) < SATURATED))}
+        zero, saturated = slope_runs(self.function().derivative(zs))
+        return {"zero_slope": [(float(zs[a]), float(zs[b])) for a, b in zero],
+                "saturated": [(float(zs[a]), float(zs[b])) for a, b in saturated]}
 
-    def _function(self):
-        return _activations.get(self.activation, {"slope": self.slope, "alpha": self.alpha})
+    def function(self):
+        """The activation as it is now, as a :class:`neuronlib.activations.Activation`."""
+        return make_activation(self.activation, {"slope": self.slope, "alpha": self.alpha})
 
     def summary(self) -> str:
-        act = self._function()
+        act = self.function()
         label = {"leaky_relu": f"leaky_relu (slope {fmt(self.slope)})",
                  "elu": f"elu (alpha {fmt(self.alpha)})"}.get(self.activation, self.activation)
         lo, hi = self._config["zlim"]
@@ -77,7 +61,8 @@ class ActivationExplorer(Explorer):
                 f"saturated (|f'| < 0.01) {_runs_text(r['saturated'])}")
 
 
-def explore_activation(activation="relu", slope=0.01, alpha=1.0, z=1.0, zlim=(-5, 5)) -> ActivationExplorer:
+def explore_activation(activation="relu", slope=DEFAULT_PARAMS["slope"], alpha=DEFAULT_PARAMS["alpha"], z=1.0,
+                       zlim=(-5, 5)) -> ActivationExplorer:
     """Pick an activation function and see it, its derivative f', and where that slope is zero or tiny.
 
     Introduced in: Chapter 3 (Activation functions). The dark band marks where f' = 0 ("zero
@@ -90,12 +75,12 @@ def explore_activation(activation="relu", slope=0.01, alpha=1.0, z=1.0, zlim=(-5
     >>> print(ex)
     Activation explorer: sigmoid; at z = 0: f(z) = 0.5, f'(z) = 0.25; on [-5, 5]: zero slope (f' = 0) nowhere; saturated (|f'| < 0.01) for z in [-5, -4.59] and [4.59, 5]
     """
-    zlim = _checks.limits("zlim", zlim)
+    zlim = list(as_limits(zlim, "zlim"))
     config = {
-        "zlim": zlim, "grid": 1000, "names": _activations.names(),
+        "zlim": zlim, "grid": 1000, "names": activation_config()["names"], "saturated": SATURATED_SLOPE,
         "ranges": {"slope": [0.0, 0.5, 0.005], "alpha": [0.1, 3.0, 0.05],
                    "z": [zlim[0], zlim[1], 0.05]},
     }
-    return ActivationExplorer(config, activation=_activations.check(activation),
-                              slope=_checks.number("slope", slope), alpha=_checks.number("alpha", alpha),
-                              z=_checks.number("z", z))
+    return ActivationExplorer(config, activation=activation,
+                              slope=number("slope", slope), alpha=number("alpha", alpha),
+                              z=number("z", z))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import traitlets as t
+from neuronlib._checks import as_limits
+from neuronlib.hyperplane import Hyperplane
+from neuronlib.neuron import Neuron
 
-from . import _activations, _bundle, _checks
-from ._base import Explorer
-from ._format import fmt, fmt_vec
-from ._ranges import slider_range
+from .base import (ActivationName, Explorer, Number, Vector, activation_config, fmt, fmt_vec,
+                   make_activation, module_source, number, slider_range, vector)
 
 
 class HyperplaneExplorer(Explorer):
@@ -21,22 +21,15 @@ class HyperplaneExplorer(Explorer):
     """
 
     _kind = "hyperplane"
-    _esm = _bundle.module_source("hyperplane")
+    _esm = module_source("hyperplane")
     _state_keys = ("weights", "bias", "activation", "point")
-    weights = _checks.Vector(2, what=" (w1, w2)").tag(sync=True)
-    bias = _checks.Number().tag(sync=True)
-    activation = t.Unicode("relu").tag(sync=True)
-    point = _checks.Vector(2, what=" (x1, x2)").tag(sync=True)
-
-    @t.validate("activation")
-    def _check_activation(self, proposal):
-        return _activations.check(proposal["value"])
+    weights = Vector(2, what=" (w1, w2)").tag(sync=True)
+    bias = Number().tag(sync=True)
+    activation = ActivationName().tag(sync=True)
+    point = Vector(2, what=" (x1, x2)").tag(sync=True)
 
     def summary(self) -> str:
-        from neuronlib.hyperplane import Hyperplane
-        from neuronlib.neuron import Neuron
-
-        act = _activations.get(self.activation)
+        act = make_activation(self.activation)
         neuron = Neuron(self.weights, self.bias, activation=act)
         z = float(neuron.preactivation(self.point))
         out = float(neuron(self.point))
@@ -65,16 +58,14 @@ def explore_hyperplane(weights=(1, -1), bias=0.5, activation="relu", point=(1, 1
     >>> print(ex)
     Hyperplane explorer: w = (1, -1), b = 2, activation = relu; point (1, 1) has z = 2, output = 2, signed distance 1.414
     """
-    xlim = _checks.limits("xlim", xlim)
-    ylim = _checks.limits("ylim", ylim)
-    weights = _checks.vector("weights", weights, length=2, what=" (w1, w2)")
-    point = _checks.vector("point", point, length=2, what=" (x1, x2)")
-    bias = _checks.number("bias", bias)
+    xlim = list(as_limits(xlim, "xlim"))
+    ylim = list(as_limits(ylim, "ylim"))
+    weights = vector("weights", weights, length=2, what=" (w1, w2)")
+    point = vector("point", point, length=2, what=" (x1, x2)")
+    bias = number("bias", bias)
     config = {
-        "xlim": xlim, "ylim": ylim, "grid": 200,
-        "names": _activations.names(), "params": _activations.PARAMS,
+        "xlim": xlim, "ylim": ylim, "grid": 200, **activation_config(),
         "ranges": {"weight": slider_range(weights, 3), "bias": slider_range([bias], 3),
                    "point": [min(xlim[0], ylim[0]), max(xlim[1], ylim[1]), 0.05]},
     }
-    return HyperplaneExplorer(config, weights=weights, bias=bias,
-                              activation=_activations.check(activation), point=point)
+    return HyperplaneExplorer(config, weights=weights, bias=bias, activation=activation, point=point)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import traitlets as t
 
-from . import _activations, _bundle, _checks
-from ._base import Explorer
-from ._format import fmt, fmt_vec
-from ._ranges import slider_range
+from neuronlib._checks import as_limits
+from neuronlib.layer import Layer
+
+from .base import (ActivationName, Explorer, Matrix, Vector, activation_config, fmt, fmt_vec,
+                   make_activation, matrix, module_source, slider_range, vector)
 
 #: The four XOR points and their classes (x1 xor x2).
 XOR_POINTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
@@ -32,21 +32,15 @@ class LayerExplorer(Explorer):
     """
 
     _kind = "layer"
-    _esm = _bundle.module_source("layer")
+    _esm = module_source("layer")
     _state_keys = ("weights", "biases", "activation")
-    weights = _checks.Matrix(2, what=" (weights[i][j]: input i to unit j)").tag(sync=True)
-    biases = _checks.Vector(what=" (one per unit)").tag(sync=True)
-    activation = t.Unicode("relu").tag(sync=True)
-
-    @t.validate("activation")
-    def _check_activation(self, proposal):
-        return _activations.check(proposal["value"])
+    weights = Matrix(2, what=" (weights[i][j]: input i to unit j)").tag(sync=True)
+    biases = Vector(what=" (one per unit)").tag(sync=True)
+    activation = ActivationName().tag(sync=True)
 
     def layer(self):
         """This explorer's layer as a :class:`neuronlib.layer.Layer`."""
-        from neuronlib.layer import Layer
-
-        return Layer(self.weights, self.biases, _activations.get(self.activation))
+        return Layer(self.weights, self.biases, make_activation(self.activation))
 
     def summary(self) -> str:
         layer = self.layer()
@@ -78,15 +72,15 @@ def explore_layer(weights=((1.0, 1.0), (1.0, 1.0)), biases=(-0.5, -1.5), activat
     >>> print(ex)  # doctest: +ELLIPSIS
     Layer explorer: 2 relu units; unit 1: w = (1, 1), b = -0.5; ...; the classes get different activity patterns
     """
-    weights = _checks.matrix("weights", weights, rows=2, cols=range(1, 5),
-                             what=" (weights[i][j]: input i to unit j, 2 inputs, 1 to 4 units)")
+    weights = matrix("weights", weights, rows=2, cols=range(1, 5),
+                     what=" (weights[i][j]: input i to unit j, 2 inputs, 1 to 4 units)")
     k = len(weights[0])
-    biases = _checks.vector("biases", biases, length=k, what=f" (one per unit: {k} units)")
+    biases = vector("biases", biases, length=k, what=f" (one per unit: {k} units)")
     config = {
-        "xlim": _checks.limits("xlim", xlim), "ylim": _checks.limits("ylim", ylim), "grid": 200,
-        "names": _activations.names(), "params": _activations.PARAMS,
+        "xlim": list(as_limits(xlim, "xlim")), "ylim": list(as_limits(ylim, "ylim")), "grid": 200,
+        **activation_config(),
         "points": XOR_POINTS, "labels": XOR_LABELS,
         "ranges": {"weight": slider_range([v for row in weights for v in row], 3),
                    "bias": slider_range(biases, 3)},
     }
-    return LayerExplorer(config, weights=weights, biases=biases, activation=_activations.check(activation))
+    return LayerExplorer(config, weights=weights, biases=biases, activation=activation)

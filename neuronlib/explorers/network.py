@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-from . import _bundle, _checks
-from ._base import Explorer
-from ._format import fmt
-from ._ranges import slider_range
+import numpy as np
 
+from neuronlib._checks import as_limits
+from neuronlib.layer import Layer
+from neuronlib.network import Network, bends
 
-def kinks(weights, biases, output_weights, xlim) -> list[float]:
-    """Where y = sum_i c_i relu(w_i x + b_i) + c0 bends, strictly inside ``xlim``.
-
-    Introduced in: Chapter 4 (Why nonlinearity).
-
-    Unit i bends at x = -b_i / w_i, where the slope of y jumps by c_i |w_i|; jumps at the same x
-    are added, and a kink whose jumps cancel is no kink. (``js/network.js`` does the same.)
-
-    >>> kinks([1, 1], [1, -1], [1, 0], (-4, 4))
-    [-1.0]
-    """
-    jumps: dict[float, float] = {}
-    for w, b, c in zip(weights, biases, output_weights):
-        if w == 0 or c == 0:
-            continue
-        k = -b / w
-        if xlim[0] < k < xlim[1]:
-            jumps[k] = jumps.get(k, 0.0) + c * abs(w)
-    return sorted(k for k, jump in jumps.items() if abs(jump) > 1e-12)
+from .base import Explorer, Number, Vector, fmt, module_source, number, slider_range, vector
 
 
 class NetworkExplorer(Explorer):
@@ -40,28 +22,23 @@ class NetworkExplorer(Explorer):
     """
 
     _kind = "network"
-    _esm = _bundle.module_source("network")
+    _esm = module_source("network")
     _state_keys = ("weights", "biases", "output_weights", "output_bias")
-    weights = _checks.Vector(what=" (one per hidden unit)").tag(sync=True)
-    biases = _checks.Vector(what=" (one per hidden unit)").tag(sync=True)
-    output_weights = _checks.Vector(what=" (one per hidden unit)").tag(sync=True)
-    output_bias = _checks.Number().tag(sync=True)
+    weights = Vector(what=" (one per hidden unit)").tag(sync=True)
+    biases = Vector(what=" (one per hidden unit)").tag(sync=True)
+    output_weights = Vector(what=" (one per hidden unit)").tag(sync=True)
+    output_bias = Number().tag(sync=True)
 
     def network(self):
         """This explorer's network as neuronlib objects: a ReLU layer, then a linear output."""
-        from neuronlib.layer import Layer
-        from neuronlib.network import Network
-
         hidden = Layer([self.weights], self.biases, "relu")
         output = Layer([[c] for c in self.output_weights], [self.output_bias], "identity")
         return Network([hidden, output])
 
     def summary(self) -> str:
-        import numpy as np
-
         xlim = self._config["xlim"]
         y = np.asarray(self.network()(np.array([[xlim[0]], [xlim[1]]], dtype=float)), dtype=float).ravel()
-        found = kinks(self.weights, self.biases, self.output_weights, xlim)
+        found = bends(self.network(), xlim)
         span = f"[{fmt(xlim[0])}, {fmt(xlim[1])}]"
         verdict = (f"kinks inside {span} at x = {', '.join(fmt(k) for k in found)}, "
                    f"so y is not linear on {span}" if found
@@ -83,13 +60,13 @@ def explore_network(weights=(1.0, 1.0, -1.0), biases=(1.0, -1.0, 0.5), output_we
     >>> print(ex)
     Network explorer: 2 hidden ReLU units, y = sum of c_i*relu(w_i*x + b_i) + 0; y(-4) = 0, y(4) = 1; kinks inside [-4, 4] at x = 0, 1, so y is not linear on [-4, 4]
     """
-    weights = _checks.vector("weights", weights, lengths=range(1, 6), what=" (one per hidden unit)")
+    weights = vector("weights", weights, lengths=range(1, 6), what=" (one per hidden unit)")
     n = len(weights)
-    biases = _checks.vector("biases", biases, length=n, what=f" (one per hidden unit: {n} units)")
-    output_weights = _checks.vector("output_weights", output_weights, length=n,
-                                    what=f" (one per hidden unit: {n} units)")
-    output_bias = _checks.number("output_bias", output_bias)
-    xlim = _checks.limits("xlim", xlim)
+    biases = vector("biases", biases, length=n, what=f" (one per hidden unit: {n} units)")
+    output_weights = vector("output_weights", output_weights, length=n,
+                            what=f" (one per hidden unit: {n} units)")
+    output_bias = number("output_bias", output_bias)
+    xlim = list(as_limits(xlim, "xlim"))
     config = {"xlim": xlim, "ranges": {
         "weights": slider_range(weights, 3), "biases": slider_range(biases, 4),
         "output_weights": slider_range(output_weights, 3), "output_bias": slider_range([output_bias], 3)}}

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import traitlets as t
+from neuronlib.neuron import Neuron
 
-from . import _activations, _bundle, _checks
-from ._base import Explorer
-from ._format import fmt, fmt_vec
-from ._ranges import slider_range
+from .base import (ActivationName, Explorer, Number, Vector, activation_config, fmt, fmt_vec,
+                   make_activation, module_source, number, slider_range, vector)
 
 
 class NeuronExplorer(Explorer):
@@ -21,21 +19,15 @@ class NeuronExplorer(Explorer):
     """
 
     _kind = "neuron"
-    _esm = _bundle.module_source("neuron")
+    _esm = module_source("neuron")
     _state_keys = ("inputs", "weights", "bias", "activation")
-    inputs = _checks.Vector(what=" (one per input)").tag(sync=True)
-    weights = _checks.Vector(what=" (one per input)").tag(sync=True)
-    bias = _checks.Number().tag(sync=True)
-    activation = t.Unicode("relu").tag(sync=True)
-
-    @t.validate("activation")
-    def _check_activation(self, proposal):
-        return _activations.check(proposal["value"])
+    inputs = Vector(what=" (one per input)").tag(sync=True)
+    weights = Vector(what=" (one per input)").tag(sync=True)
+    bias = Number().tag(sync=True)
+    activation = ActivationName().tag(sync=True)
 
     def summary(self) -> str:
-        from neuronlib.neuron import Neuron
-
-        neuron = Neuron(self.weights, self.bias, activation=_activations.get(self.activation))
+        neuron = Neuron(self.weights, self.bias, activation=make_activation(self.activation))
         z = float(neuron.preactivation(self.inputs))
         out = float(neuron(self.inputs))
         terms = " + ".join(f"{fmt(w)}*{fmt(x)}" for w, x in zip(self.weights, self.inputs))
@@ -56,14 +48,13 @@ def explore_neuron(inputs=(1.0, 2.0), weights=(0.5, -1.0), bias=0.0, activation=
     >>> print(ex)
     Neuron explorer: x = (1, 2), w = (0.5, -1), b = 2, activation = relu; z = 0.5*1 + -1*2 + 2 = 0.5, output = relu(0.5) = 0.5
     """
-    inputs = _checks.vector("inputs", inputs, lengths=range(1, 6), what=" (one per input)")
-    weights = _checks.vector("weights", weights, length=len(inputs),
-                             what=f" (one per input: {len(inputs)} inputs)")
-    bias = _checks.number("bias", bias)
+    inputs = vector("inputs", inputs, lengths=range(1, 6), what=" (one per input)")
+    weights = vector("weights", weights, length=len(inputs),
+                     what=f" (one per input: {len(inputs)} inputs)")
+    bias = number("bias", bias)
     config = {
-        "names": _activations.names(), "params": _activations.PARAMS,
+        **activation_config(),
         "ranges": {"input": slider_range(inputs, 3), "weight": slider_range(weights, 3),
                    "bias": slider_range([bias], 3)},
     }
-    return NeuronExplorer(config, inputs=inputs, weights=weights, bias=bias,
-                          activation=_activations.check(activation))
+    return NeuronExplorer(config, inputs=inputs, weights=weights, bias=bias, activation=activation)

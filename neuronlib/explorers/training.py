@@ -5,9 +5,32 @@ from __future__ import annotations
 import numpy as np
 import traitlets as t
 
-from . import _activations, _bundle, _checks, _datasets
-from ._base import Explorer
-from ._format import fmt
+from neuronlib import data as datasets
+from neuronlib._checks import as_limits
+from neuronlib.layer import Layer
+from neuronlib.network import Network
+from neuronlib.training import TrainingDiverged, accuracy, dead_units, train
+
+from .base import (ActivationName, Explorer, Integer, Number, activation_config, check_activation, fmt,
+                   make_activation, module_source, number)
+
+
+def load_data(name, n: int = 100) -> tuple[np.ndarray, np.ndarray, str]:
+    """(X, y, name) for ``n`` points of the data set ``name`` of :mod:`neuronlib.data` (seed 0),
+    or for ``(X, y)`` given directly; X has two columns and y holds class labels 0 and 1."""
+    if isinstance(name, str):
+        X, y = datasets.load(name, n=n, seed=0)
+    else:
+        X, y = name
+        name = "custom"
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float).ravel()
+    if X.ndim != 2 or X.shape[1] != 2 or len(X) != len(y) or len(X) == 0:
+        raise ValueError(f"data must be 2-D inputs X of shape (m, 2) with one label per row; "
+                         f"got X of shape {X.shape} and {len(y)} labels")
+    if not np.all(np.isfinite(X)) or not np.all((y == 0) | (y == 1)):
+        raise ValueError("data must have finite inputs and labels 0 or 1")
+    return X, y, name
 
 
 class TrainingExplorer(Explorer):
@@ -21,16 +44,12 @@ class TrainingExplorer(Explorer):
     """
 
     _kind = "training"
-    _esm = _bundle.module_source("training")
+    _esm = module_source("training")
     _state_keys = ("learning_rate", "seed", "activation", "step")
-    learning_rate = _checks.Number(0.5).tag(sync=True)
-    seed = _checks.Integer().tag(sync=True)
-    activation = t.Unicode("relu").tag(sync=True)
-    step = _checks.Integer().tag(sync=True)
-
-    @t.validate("activation")
-    def _check_activation(self, proposal):
-        return _activations.check(proposal["value"], "hidden activation")
+    learning_rate = Number(0.5).tag(sync=True)
+    seed = Integer().tag(sync=True)
+    activation = ActivationName("hidden activation").tag(sync=True)
+    step = Integer().tag(sync=True)
 
     @t.validate("learning_rate")
     def _check_learning_rate(self, proposal):
@@ -54,56 +73,32 @@ class TrainingExplorer(Explorer):
 
     def initial_network(self):
         """The untrained network for the current seed and activation (neuronlib objects)."""
-        from neuronlib.layer import Layer
-        from neuronlib.network import Network
-
         p = self._config["inits"][str(self.seed)]
-        hidden = Layer(p["W1"], p["b1"], _activations.get(self.activation))
+        hidden = Layer(p["W1"], p["b1"], make_activation(self.activation))
         output = Layer([[w] for w in p["W2"]], [p["b2"]], "sigmoid")
         return Network([hidden, output])
 
     def history(self):
         """neuronlib's :func:`~neuronlib.training.train` run to the current step (raises
-        ``ValueError`` if training diverges before it)."""
-        from neuronlib.training import train
-
+        :class:`~neuronlib.training.TrainingDiverged` if training diverges before it)."""
         X, y = np.array(self._config["X"]), np.array(self._config["y"], dtype=float)
         return train(self.initial_network(), X, y, "bce", self.learning_rate, self.step)
 
     def summary(self) -> str:
-        from neuronlib.training import accuracy, dead_units
-
         c = self._config
         head = (f"Training explorer: {c['data']} data ({len(c['X'])} points), {c['hidden']} hidden "
                 f"{self.activation} units and a sigmoid output, bce loss, learning rate "
                 f"{fmt(self.learning_rate)}, seed {self.seed}; step {self.step} of {c['max_steps']}: ")
         try:
             history = self.history()
-        except ValueError as error:
-            if "diverged" not in str(error):
-                raise
-            return head + (f"training diverged at step {self._diverged_at()} (the numbers blew up): "
+        except TrainingDiverged as error:
+            return head + (f"training diverged at step {error.step} (the numbers blew up): "
                            "try a smaller learning rate")
         X = np.array(c["X"])
         percent = 100 * accuracy(history.model, X, c["y"])
         dead = [j + 1 for layer, j in dead_units(history.model, X) if layer == 0]
         return head + (f"loss {fmt(history.loss[-1])}, accuracy {fmt(percent)}%, "
                        f"dead units: {', '.join(map(str, dead)) if dead else 'none'}")
-
-    def _diverged_at(self) -> int:
-        """The smallest number of steps for which training diverges (at most self.step)."""
-        from neuronlib.training import train
-
-        X, y = np.array(self._config["X"]), np.array(self._config["y"], dtype=float)
-        lo, hi = 0, self.step  # train(hi) diverges; find the first that does
-        while lo < hi:
-            mid = (lo + hi) // 2
-            try:
-                train(self.initial_network(), X, y, "bce", self.learning_rate, mid)
-                lo = mid + 1
-            except ValueError:
-                hi = mid
-        return lo
 
 
 def explore_training(data="xor", hidden=3, activation="relu", learning_rate=0.5, seed=0, n=100,
@@ -123,17 +118,15 @@ def explore_training(data="xor", hidden=3, activation="relu", learning_rate=0.5,
     >>> ex.history().loss[-1] < ex.history().loss[0]
     True
     """
-    from neuronlib.network import Network
-
-    activation = _activations.check(activation, "hidden activation")
-    X, y, name = _datasets.load(data, n=int(_checks.number("n", n)))
-    hidden = int(_checks.number("hidden", hidden))
+    activation = check_activation(activation, "hidden activation")
+    X, y, name = load_data(data, n=int(number("n", n)))
+    hidden = int(number("hidden", hidden))
     if not 1 <= hidden <= 5:
         raise ValueError(f"hidden must be 1 to 5 units, got {hidden}")
     seeds = [int(s) for s in seeds]
     if not seeds:
         raise ValueError("seeds must list at least one seed")
-    max_steps = int(_checks.number("max_steps", max_steps))
+    max_steps = int(number("max_steps", max_steps))
     if not 1 <= max_steps <= 5000:
         raise ValueError(f"max_steps must be 1 to 5000, got {max_steps}")
     inits = {}
@@ -145,12 +138,12 @@ def explore_training(data="xor", hidden=3, activation="relu", learning_rate=0.5,
     config = {
         "data": name, "X": X.tolist(), "y": [int(v) for v in y], "hidden": hidden, "inits": inits,
         "seeds": seeds, "max_steps": max_steps, "speed": max(1, max_steps // 250), "grid": 200,
-        "names": _activations.names(), "params": _activations.PARAMS,
-        "xlim": _checks.limits("xlim", xlim) if xlim is not None else pad(X[:, 0].min(), X[:, 0].max()),
-        "ylim": _checks.limits("ylim", ylim) if ylim is not None else pad(X[:, 1].min(), X[:, 1].max()),
+        **activation_config(),
+        "xlim": list(as_limits(xlim, "xlim")) if xlim is not None else pad(X[:, 0].min(), X[:, 0].max()),
+        "ylim": list(as_limits(ylim, "ylim")) if ylim is not None else pad(X[:, 1].min(), X[:, 1].max()),
         "ranges": {"learning_rate": [0.01, max(5.0, float(np.ceil(learning_rate))), 0.01]},
     }
-    ex = TrainingExplorer(config, learning_rate=_checks.number("learning_rate", learning_rate),
+    ex = TrainingExplorer(config, learning_rate=number("learning_rate", learning_rate),
                           activation=activation,
                           seed=int(seed), step=0)
     return ex

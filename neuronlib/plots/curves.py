@@ -12,24 +12,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
-from ..activations import Activation, get_activation
-from ..layer import Layer
-from ..network import Network
+from .._checks import as_limits
+from ..activations import SATURATED_SLOPE, Activation, get_activation, slope_runs
+from ..network import Network, kink_positions, network_contributions
 from ..training import History
-from .plane import PALETTE, _limits
+from .plane import PALETTE
 
-#: Where a slope counts as "almost flat" when shading saturated regions (the same threshold
-#: as the activation explorer uses).
-FLAT_SLOPE = 0.01
-
-__all__ = [
-    "kink_positions",
-    "network_contributions",
-    "output_slopes",
-    "plot_activation",
-    "plot_network_1d",
-    "plot_training",
-]
+__all__ = ["plot_activation", "plot_network_1d", "plot_training"]
 
 
 def _as_activation(activation: Activation | str) -> Activation:
@@ -42,14 +31,8 @@ def _as_activation(activation: Activation | str) -> Activation:
     )
 
 
-def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
-    """Index ranges [start, stop] (inclusive) where ``mask`` is True."""
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(int), [0]])))
-    return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2])]
-
-
-def _shade(ax: Axes, z: np.ndarray, mask: np.ndarray, colour: str, label: str, gid: str) -> None:
-    for k, (start, stop) in enumerate(_runs(mask)):
+def _shade(ax: Axes, z: np.ndarray, runs: list[tuple[int, int]], colour: str, label: str, gid: str) -> None:
+    for k, (start, stop) in enumerate(runs):
         left = z[start] if start == 0 else (z[start - 1] + z[start]) / 2
         right = z[stop] if stop == len(z) - 1 else (z[stop] + z[stop + 1]) / 2
         ax.axvspan(left, right, color=colour, alpha=0.25, lw=0, gid=gid,
@@ -80,7 +63,7 @@ def plot_activation(
     ['sigmoid(z)', "sigmoid'(z), the slope"]
     """
     act = _as_activation(activation)
-    low, high = _limits("z_range", z_range)
+    low, high = as_limits(z_range, "z_range")
     if not isinstance(resolution, (int, np.integer)) or resolution < 2:
         raise ValueError(f"resolution must be an integer >= 2, got {resolution!r}")
     z = np.linspace(low, high, resolution)
@@ -95,9 +78,9 @@ def plot_activation(
     if show_derivative:
         ax.plot(z, slope, color=PALETTE[1], lw=2, ls="--", label=f"{act.name}'(z), the slope",
                 gid="derivative")
-    _shade(ax, z, slope == 0, "0.6", "zero slope (f' = 0)", "zero_slope")
-    small = (np.abs(slope) < FLAT_SLOPE) & (slope != 0)
-    _shade(ax, z, small, PALETTE[4], f"saturated (|f'| < {FLAT_SLOPE:g})", "saturated")
+    zero, small = slope_runs(slope)
+    _shade(ax, z, zero, "0.6", "zero slope (f' = 0)", "zero_slope")
+    _shade(ax, z, small, PALETTE[4], f"saturated (|f'| < {SATURATED_SLOPE:g})", "saturated")
 
     ax.axhline(0, color="black", lw=0.8, gid="axis")
     ax.axvline(0, color="black", lw=0.8, gid="axis")
@@ -108,90 +91,6 @@ def plot_activation(
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
     return ax
-
-
-def _one_hidden_layer(network: Network) -> tuple[Layer, Layer]:
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be a Network, got {type(network).__name__}")
-    if len(network.layers) != 2:
-        raise ValueError(
-            f"this needs a network with exactly one hidden layer and one output layer; "
-            f"this network has {len(network.layers)} layers (sizes {network.sizes})"
-        )
-    if network.n_inputs != 1 or network.n_outputs != 1:
-        raise ValueError(
-            f"this needs a network with 1 input and 1 output; this one has sizes {network.sizes}"
-        )
-    hidden, output = network.layers
-    return hidden, output
-
-
-def network_contributions(network: Network, x: Sequence[float] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each hidden unit's contribution to a 1-input, 1-hidden-layer, 1-output network.
-
-    Returns ``(contributions, output)`` for inputs ``x`` (shape ``(m,)``):
-    ``contributions[:, i] = c_i · f(w_i x + b_i)``, output weight times hidden unit ``i``'s
-    output, and ``output`` the network's output. With an identity output activation,
-    ``output = contributions.sum(axis=1) + c_0`` (``c_0`` is the output bias).
-
-    Introduced in: Chapter 4 (Why nonlinearity).
-
-    >>> hidden = Layer([[1.0, -1.0]], [0.0, 1.0], "relu")
-    >>> net = Network([hidden, Layer([[2.0], [1.0]], [0.5], "identity")])
-    >>> contributions, output = network_contributions(net, [1.0])
-    >>> contributions.tolist(), output.tolist()
-    ([[2.0, 0.0]], [2.5])
-    """
-    hidden, output = _one_hidden_layer(network)
-    x = np.asarray(x, dtype=float).reshape(-1, 1)
-    return hidden(x) * output.weights[:, 0], network(x)[:, 0]
-
-
-def kink_positions(network: Network) -> np.ndarray:
-    """The inputs ``x = -b_i / w_i`` where hidden unit ``i``'s preactivation ``w_i x + b_i``
-    crosses 0 (for ReLU, its kink), one per unit, in unit order; ``nan`` for a unit with
-    ``w_i = 0`` (its preactivation never crosses 0, or is 0 everywhere).
-
-    Introduced in: Chapter 4 (Why nonlinearity).
-
-    >>> hidden = Layer([[2.0, 0.0]], [-1.0, 3.0], "relu")
-    >>> kink_positions(Network([hidden, Layer([[1.0], [1.0]], [0.0], "identity")])).tolist()
-    [0.5, nan]
-    """
-    hidden, _ = _one_hidden_layer(network)
-    w, b = hidden.weights[0], hidden.bias
-    safe = np.where(w == 0, 1.0, w)
-    return np.where(w == 0, np.nan, -b / safe)
-
-
-def output_slopes(
-    network: Network, xlim: Sequence[float] = (-4, 4), resolution: int = 321
-) -> np.ndarray:
-    """The slope of a 1-input, 1-output network's output between neighbouring points of an
-    even grid on ``xlim``: ``(y[k+1] - y[k]) / (x[k+1] - x[k])``, ``resolution - 1`` values.
-
-    A slope check: if every value is the same, the output is a straight line on ``xlim``.
-    For a ReLU network the slope can only change at a kink (see :func:`kink_positions`).
-
-    Introduced in: Chapter 4 (Why nonlinearity).
-
-    >>> hidden = Layer([[1.0, -1.0]], [0.0, 0.0], "relu")
-    >>> v_shape = Network([hidden, Layer([[1.0], [1.0]], [0.0], "identity")])  # |x|
-    >>> sorted(set(output_slopes(v_shape, (-2, 2), 5).tolist()))
-    [-1.0, 1.0]
-    """
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be a Network, got {type(network).__name__}")
-    if network.n_inputs != 1 or network.n_outputs != 1:
-        raise ValueError(
-            f"output_slopes needs a network with 1 input and 1 output; this one has sizes {network.sizes}"
-        )
-    low, high = _limits("xlim", xlim)
-    if not isinstance(resolution, (int, np.integer)) or resolution < 2:
-        raise ValueError(f"resolution must be an integer >= 2, got {resolution!r}")
-    x = np.linspace(low, high, resolution)
-    y = network(x.reshape(-1, 1))[:, 0]
-    return np.diff(y) / np.diff(x)
 
 
 def plot_network_1d(
@@ -218,15 +117,15 @@ def plot_network_1d(
     >>> ax.get_xlabel(), len([l for l in ax.lines if l.get_gid() == "contribution"])
     ('input x', 3)
     """
-    hidden, output = _one_hidden_layer(network)
-    low, high = _limits("xlim", xlim)
+    kinks = kink_positions(network)
+    hidden, output = network.layers
+    low, high = as_limits(xlim, "xlim")
     if not isinstance(resolution, (int, np.integer)) or resolution < 2:
         raise ValueError(f"resolution must be an integer >= 2, got {resolution!r}")
     if target is not None and not callable(target):
         raise TypeError(f"target must be a function of x (or None), got {type(target).__name__}")
     if shade is not None:
-        shade = _limits("shade", shade)
-    kinks = kink_positions(network)
+        shade = as_limits(shade, "shade")
     inside = np.isfinite(kinks) & (kinks > low) & (kinks < high)
     x = np.unique(np.concatenate([np.linspace(low, high, resolution), kinks[inside]]))
     contributions, y = network_contributions(network, x)

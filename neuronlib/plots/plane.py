@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, Normalize
 
+from .._checks import as_limits
 from ..hyperplane import Hyperplane
 from ..layer import Layer
 from ..neuron import Neuron
@@ -26,15 +27,6 @@ CMAP = LinearSegmentedColormap.from_list("neuronlib_diverging", ["#D55E00", "#FF
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 
-
-def _limits(name: str, lim: Sequence[float]) -> tuple[float, float]:
-    try:
-        low, high = (float(v) for v in lim)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be two numbers (low, high), got {lim!r}") from None
-    if not (np.isfinite(low) and np.isfinite(high) and low < high):
-        raise ValueError(f"{name} must be two finite numbers with low < high, got {lim!r}")
-    return low, high
 
 
 def _fmt(values: np.ndarray) -> str:
@@ -142,7 +134,7 @@ def plot_input_plane(
         raise ValueError(
             f"plot_input_plane draws 2-input models only; this one has {sorted(n_inputs)} inputs"
         )
-    xlim, ylim = _limits("xlim", xlim), _limits("ylim", ylim)
+    xlim, ylim = as_limits(xlim, "xlim"), as_limits(ylim, "ylim")
     if not isinstance(resolution, (int, np.integer)) or resolution < 2:
         raise ValueError(f"resolution must be an integer >= 2, got {resolution!r}")
     if points is not None:

@@ -25,7 +25,7 @@ import nbformat
 import pytest
 from nbformat.sign import NotebookNotary
 
-from chromium import CHROMIUM_ARGS, chromium_path
+from browser import launch
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVED = "01_what_a_neuron_computes.ipynb"  # a chapter as committed: outputs and widget state saved
@@ -105,7 +105,7 @@ def lab_page(lab):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         context = browser.new_context(viewport={"width": 1280, "height": 1000})
         context.route(re.compile(r"^(?!http://127\.0\.0\.1:)(https?|wss?)://.*"), lambda r: r.abort())
         page = context.new_page()

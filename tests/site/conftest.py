@@ -7,17 +7,14 @@ say "no request leaves the site". In CI (CI=true) nothing here may skip.
 
 from __future__ import annotations
 
-import functools
 import os
-import http.server
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from chromium import CHROMIUM_ARGS, chromium_path, open_quietly
+from browser import launch, open_quietly, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("BOOK_SITE", ROOT / "_build" / "html")).resolve()  # override to test another build
@@ -41,20 +38,11 @@ def chapter_pages() -> list[str]:
     return [p for p in content_pages() if p.startswith("notebooks/")]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url() -> str:
     content_pages()  # fails early, with a clear message, when the site is not built
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(SITE) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +50,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        b = launch(p, headless=True)
         yield b
         b.close()
 

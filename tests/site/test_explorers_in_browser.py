@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from browser import open_quietly
 
-from chromium import open_quietly
+from neuronlib.explorers import EXPLORERS
 
 SNAPSHOT = """root => Array.from(root.querySelectorAll('canvas, svg')).map(
     el => el.tagName === 'CANVAS' ? el.toDataURL() : el.outerHTML).join('|')"""
@@ -80,7 +81,7 @@ def test_explorers_draw_in_both_colour_schemes(open_page, scheme):
         page.evaluate("document.documentElement.dataset.theme = 'dark'")
         page.wait_for_timeout(200)
     kinds = page.eval_on_selector_all(".nl-explorer", "els => els.map(e => e.dataset.explorer)")
-    assert set(kinds) >= {"neuron", "hyperplane", "activation", "network", "training", "layer"}
+    assert set(kinds) >= set(EXPLORERS)
     assert log.page_errors == []
 
 

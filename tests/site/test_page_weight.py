@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from conftest import SITE
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from page_weight import LIMIT, measure  # noqa: E402
+from page_weight import LIMIT, measure
 
 
 def test_a_chapter_page_transfers_under_one_and_a_half_megabytes(browser, site_url, chapter_path):

@@ -1,8 +1,6 @@
 // activation.js: explore_activation (Chapter 3). An activation function, its derivative, and
 // where its slope is zero (f' = 0) or it is saturated (0 < |f'| < 0.01) on the visible range.
 
-const NL_SATURATED = 0.01;
-
 function nlRuns(zs, flags) {
   // Maximal runs of consecutive grid points where flags[i] is true, as [z_first, z_last].
   const runs = [];
@@ -19,13 +17,14 @@ function nlRunsText(runs) {
   return "for z in " + runs.map(([a, b]) => `[${nlFmt(a, 2)}, ${nlFmt(b, 2)}]`).join(" and ");
 }
 
-function nlActivationRegions(act, zlim, n) {
+function nlActivationRegions(act, zlim, n, saturated) {
+  // saturated: the threshold on |f'|, neuronlib.activations.SATURATED_SLOPE (in the config).
   const zs = nlGrid(zlim[0], zlim[1], n);
   const ds = zs.map(act.d);
   return {
     zs, ds,
     zeroSlope: nlRuns(zs, ds.map((d) => d === 0)),
-    saturated: nlRuns(zs, ds.map((d) => d !== 0 && Math.abs(d) < NL_SATURATED)),
+    saturated: nlRuns(zs, ds.map((d) => d !== 0 && Math.abs(d) < saturated)),
   };
 }
 
@@ -40,7 +39,7 @@ function nlSummaryOf(get, cfg) {
   const [name, slope, alpha, z] = ["activation", "slope", "alpha", "z"].map(get);
   const act = nlActivation(name, { slope, alpha });
   const zlim = cfg.zlim;
-  const regions = nlActivationRegions(act, zlim, cfg.grid);
+  const regions = nlActivationRegions(act, zlim, cfg.grid, cfg.saturated);
   const label = nlActivationName(name, slope, alpha);
   return `Activation explorer: ${label}; at z = ${nlFmt(z)}: f(z) = ${nlFmt(act.f(z))}, ` +
     `f'(z) = ${nlFmt(act.d(z))}; on [${nlFmt(zlim[0])}, ${nlFmt(zlim[1])}]: ` +
@@ -71,7 +70,7 @@ function render({ model, el }) {
       alpha.input.disabled = name !== "elu";
       const z = model.get("z");
       const zlim = cfg.zlim;
-      const r = nlActivationRegions(act, zlim, cfg.grid);
+      const r = nlActivationRegions(act, zlim, cfg.grid, cfg.saturated);
       const fs = r.zs.map(act.f);
       const all = fs.concat(r.ds).filter(Number.isFinite);
       const lo = Math.min(-0.2, ...all);

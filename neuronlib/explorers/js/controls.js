@@ -100,7 +100,7 @@ function nlResetButton(parent, model, onReset) {
 }
 
 function nlMount(model, el, kind, title, build) {
-  // build(frame, model) -> {keys: [model keys to watch], draw(theme)}; controls made with
+  // build(frame) -> {keys: [model keys to watch], draw(theme)}; controls made with
   // nlSlider/nlSelect are collected in frame.updaters and refreshed before each draw.
   const frame = nlFrame(el, kind, title);
   frame.updaters = [];
@@ -108,7 +108,7 @@ function nlMount(model, el, kind, title, build) {
     frame.updaters.push(control.update);
     return control;
   };
-  const view = build(frame, model);
+  const view = build(frame);
   let theme = nlTheme(el);
   const redraw = () => {
     for (const u of frame.updaters) u();

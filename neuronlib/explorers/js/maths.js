@@ -48,7 +48,12 @@ function nlSigmoid(z) {
   return e / (1 + e);
 }
 
-// Each activation: f(z, p) and its derivative d(z, p); p holds {slope, alpha}.
+function nlSoftplus(z) {
+  // ln(1 + e^z), computed as numpy's logaddexp(0, z)
+  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+}
+
+// Each activation: f(z, p) and its derivative d(z, p); p holds {slope, alpha} (from Python).
 const NL_ACTIVATIONS = {
   identity: { f: (z) => z, d: () => 1 },
   step: { f: (z) => (z >= 0 ? 1 : 0), d: () => 0 },
@@ -75,7 +80,7 @@ const NL_ACTIVATIONS = {
     f: (z, p) => (z > 0 ? z : p.alpha * Math.expm1(z)),
     d: (z, p) => (z > 0 ? 1 : p.alpha * Math.exp(z)),
   },
-  softplus: { f: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))), d: nlSigmoid },
+  softplus: { f: nlSoftplus, d: nlSigmoid },
   swish: {
     f: (z) => z * nlSigmoid(z),
     d: (z) => {
@@ -88,16 +93,12 @@ const NL_ACTIVATIONS = {
     d: (z) => nlNormalCdf(z) + (z * Math.exp(-0.5 * z * z)) / NL_SQRT_2PI,
   },
 };
-NL_ACTIVATIONS.silu = NL_ACTIVATIONS.swish;
-
-const NL_DEFAULT_PARAMS = { slope: 0.01, alpha: 1.0 };
-
 function nlActivation(name, params) {
+  // params: {slope, alpha}, as the explorer's config (neuronlib's defaults) or sliders give them.
   const act = NL_ACTIVATIONS[name];
   if (!act) throw new Error("unknown activation " + name);
-  const p = Object.assign({}, NL_DEFAULT_PARAMS, params || {});
   if (act.f.length < 2 && act.d.length < 2) return { f: act.f, d: act.d };
-  return { f: (z) => act.f(z, p), d: (z) => act.d(z, p) };
+  return { f: (z) => act.f(z, params), d: (z) => act.d(z, params) };
 }
 
 function nlDot(w, x) {

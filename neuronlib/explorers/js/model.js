@@ -14,14 +14,11 @@ function nlStandInModel(state) {
       fire("change", value);
     },
     save_changes() {},
-    send() {},
     on(name, cb) {
       (handlers[name] = handlers[name] || []).push(cb);
     },
     off(name, cb) {
-      if (!name) for (const k of Object.keys(handlers)) delete handlers[k];
-      else if (!cb) delete handlers[name];
-      else handlers[name] = (handlers[name] || []).filter((h) => h !== cb);
+      handlers[name] = (handlers[name] || []).filter((h) => h !== cb);
     },
   };
 }

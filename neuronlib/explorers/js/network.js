@@ -1,13 +1,18 @@
 // network.js: explore_network (Chapter 4). One input x, a few hidden ReLU units; the output
 // y = sum_i c_i relu(w_i x + b_i) + c0 is a sum of bent lines, with kinks at x = -b_i / w_i.
 
+function nlKink(w, b) {
+  // Where the unit relu(w x + b) bends: x = -b / w (null when w = 0: it never bends).
+  return w === 0 ? null : -b / w;
+}
+
 function nlNetworkKinks(w, b, c, xlim) {
   // Kinks strictly inside xlim where the slope of y really changes: unit i's slope jumps by
   // c_i |w_i| at -b_i / w_i; jumps at the same x are added (they can cancel).
   const jumps = new Map();
   for (let i = 0; i < w.length; i++) {
     if (w[i] === 0 || c[i] === 0) continue;
-    const k = -b[i] / w[i];
+    const k = nlKink(w[i], b[i]);
     if (k > xlim[0] && k < xlim[1]) jumps.set(k, (jumps.get(k) || 0) + c[i] * Math.abs(w[i]));
   }
   return [...jumps].filter(([, j]) => Math.abs(j) > 1e-12).map(([k]) => k).sort((p, q) => p - q);
@@ -31,8 +36,8 @@ function nlUnitText(i, w, b, c, xlim) {
   // The label of hidden unit i on the figure: its term with today's numbers, and where it bends,
   // so a unit that is flat (zero) on the whole view still shows what the sliders did to it.
   let bend = "no bend (w = 0)";
-  if (w !== 0) {
-    const k = -b / w;
+  const k = nlKink(w, b);
+  if (k !== null) {
     bend = `bend x = ${nlFmt(k)}${k < xlim[0] || k > xlim[1] ? ", off view" : ""}`;
   }
   return `unit ${i + 1}: ${nlFmt(c)}·relu(${nlAffineText(w, b)}), ${bend}`;
@@ -86,8 +91,8 @@ function render({ model, el }) {
         for (let i = 0; i < n; i++) {
           const colour = theme.units[i % theme.units.length];
           nlCurve(ctx, p, xs, parts[i], colour, 1.5, [5, 4]);
-          if (w[i] !== 0) {
-            const k = -b[i] / w[i];
+          const k = nlKink(w[i], b[i]);
+          if (k !== null) {
             nlLine(ctx, [[p.px(k), p.rect[1] + p.rect[3] - 10], [p.px(k), p.rect[1] + p.rect[3]]], colour, 3);
           }
         }

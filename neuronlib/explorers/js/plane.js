@@ -1,5 +1,5 @@
 // plane.js: pieces shared by the explorers that draw the 2-D input plane (hyperplane, layer,
-// training): the plane canvas, a neuron's line with its normal arrow, a colour bar, and dragging.
+// training): the plane canvas, a neuron's line with its normal arrow, and the data points.
 
 function nlPlaneCanvas(frame, label, xlim, ylim) {
   const canvas = nlMakeCanvas(frame.figure, 340, 372, label);
@@ -31,22 +31,6 @@ function nlNeuronLine(ctx, plane, theme, w, b, colour, name, dash = []) {
   return { seg, foot, unit: u, len };
 }
 
-function nlHalfPlaneLabels(ctx, plane, theme, line) {
-  // "z > 0" on the arrow's side, "z < 0" on the other, inside the plot where there is room.
-  const [left, top, width, height] = plane.rect;
-  for (const [sign, text] of [[1, "z > 0 (positive side)"], [-1, "z < 0 (negative side)"]]) {
-    const half = ctx.measureText(text).width / 2 + 3;
-    for (const s of [2.2, 1.6, 3, 1.2, 4]) {
-      const d = sign * s * line.len;
-      const x = plane.px(line.foot[0] + d * line.unit[0]);
-      const y = plane.py(line.foot[1] + d * line.unit[1]);
-      if (y < top + 8 || y > top + height - 8 || x < left + 8 || x > left + width - 8) continue;
-      nlLabel(ctx, text, Math.min(left + width - half, Math.max(left + half, x)), y, theme, theme.fg);
-      break;
-    }
-  }
-}
-
 function nlDataPoints(ctx, plane, theme, X, y) {
   // Class 1 as filled dots, class 0 as hollow squares (told apart without colour).
   X.forEach((x, i) => {
@@ -59,45 +43,5 @@ function nlDataPoints(ctx, plane, theme, X, y) {
       ctx.lineWidth = 2;
       ctx.strokeRect(px - 4, py - 4, 8, 8);
     }
-  });
-}
-
-function nlColourBar(ctx, paint, theme, x, y, width, caption, centre = 0) {
-  // A horizontal bar from -max to +max of the painter's scale, with its end values; the
-  // painter saw values minus `centre` (white = centre), so the labels add it back.
-  const m = paint.max > 0 ? paint.max : 1;
-  const px = new Uint8ClampedArray(4);
-  for (let i = 0; i < width; i++) {
-    paint(-m + (2 * m * (i + 0.5)) / width, px, 0);
-    ctx.fillStyle = `rgb(${px[0]},${px[1]},${px[2]})`;
-    ctx.fillRect(x + i, y, 1, 10);
-  }
-  ctx.strokeStyle = theme.muted;
-  ctx.lineWidth = 1;
-  ctx.strokeRect(x, y, width, 10);
-  ctx.fillStyle = theme.muted;
-  ctx.textAlign = "left";
-  ctx.fillText(nlFmt(centre - m, 2), x, y + 20);
-  ctx.textAlign = "right";
-  ctx.fillText(nlFmt(centre + m, 2), x + width, y + 20);
-  ctx.textAlign = "center";
-  ctx.fillText(caption, x + width / 2, y + 20);
-}
-
-function nlDraggable(canvas, plane, onMove) {
-  // Pointer dragging on the plane: onMove([x, y]) with the position rounded to 0.01, clamped.
-  const clamp = (v, lim) => Math.round(100 * Math.min(lim[1], Math.max(lim[0], v))) / 100;
-  const move = (e) => {
-    const [x, y] = nlPointerData(canvas, plane, e);
-    onMove([clamp(x, plane.xlim), clamp(y, plane.ylim)]);
-  };
-  canvas.style.touchAction = "none";
-  canvas.style.cursor = "crosshair";
-  canvas.addEventListener("pointerdown", (e) => {
-    canvas.setPointerCapture(e.pointerId);
-    move(e);
-  });
-  canvas.addEventListener("pointermove", (e) => {
-    if (canvas.hasPointerCapture(e.pointerId)) move(e);
   });
 }

@@ -3,6 +3,10 @@
 // the system setting when neither is present) are decided by CSS; canvases read the variables.
 // Palette: Okabe-Ito (blue = positive, vermillion/orange = negative), safe for colour-blind readers.
 
+// The dark palette, used for the book's and JupyterLab's dark themes and the system setting.
+const NL_DARK = `--nl-fg: #e8e8e8; --nl-bg: #1c1f24; --nl-muted: #a8a8a8; --nl-grid: #3e434b;
+  --nl-pos: #56b4e9; --nl-neg: #e69f00; --nl-c1: #56b4e9; --nl-c2: #e69f00; --nl-c3: #3fc79c;
+  --nl-c4: #e59ac6; --nl-c5: #f0e442;`;
 // The book's dark theme gives HTML outputs a light backdrop; an explorer draws its own colours.
 const NL_CSS = `
 .nl-explorer { --nl-fg: #1b1b1b; --nl-bg: #ffffff; --nl-muted: #5c5c5c; --nl-grid: #d9d9d9;
@@ -11,15 +15,9 @@ const NL_CSS = `
   color: var(--nl-fg); background: var(--nl-bg); border: 1px solid var(--nl-grid);
   border-radius: 6px; padding: 10px; margin: 6px 0; max-width: 760px; box-sizing: border-box;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
-html[data-theme="dark"] .nl-explorer, body[data-jp-theme-light="false"] .nl-explorer {
-  --nl-fg: #e8e8e8; --nl-bg: #1c1f24; --nl-muted: #a8a8a8; --nl-grid: #3e434b;
-  --nl-pos: #56b4e9; --nl-neg: #e69f00; --nl-c1: #56b4e9; --nl-c2: #e69f00; --nl-c3: #3fc79c;
-  --nl-c4: #e59ac6; --nl-c5: #f0e442; }
+html[data-theme="dark"] .nl-explorer, body[data-jp-theme-light="false"] .nl-explorer { ${NL_DARK} }
 @media (prefers-color-scheme: dark) {
-  html:not([data-theme]) body:not([data-jp-theme-light]) .nl-explorer {
-    --nl-fg: #e8e8e8; --nl-bg: #1c1f24; --nl-muted: #a8a8a8; --nl-grid: #3e434b;
-    --nl-pos: #56b4e9; --nl-neg: #e69f00; --nl-c1: #56b4e9; --nl-c2: #e69f00; --nl-c3: #3fc79c;
-    --nl-c4: #e59ac6; --nl-c5: #f0e442; } }
+  html:not([data-theme]) body:not([data-jp-theme-light]) .nl-explorer { ${NL_DARK} } }
 .nl-explorer [hidden] { display: none !important; }
 html[data-theme="dark"] .text_html:has(> .nl-explorer) { background: transparent !important; }
 .nl-explorer .nl-body { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }

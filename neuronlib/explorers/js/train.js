@@ -5,19 +5,14 @@
 
 const NL_MAX_MAGNITUDE = 1e150;
 
-function nlSoftplus0(z) {
-  // ln(1 + e^z), as numpy's logaddexp(0, z)
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-}
-
-function nlHidden(P, act, x) {
+function nlHidden(P, x) {
   // The hidden preactivations z_j = x . W1[:, j] + b1_j for one input x.
   return P.b1.map((b, j) => x[0] * P.W1[0][j] + x[1] * P.W1[1][j] + b);
 }
 
 function nlPredict(P, act, x) {
   // The network's output: the probability of class 1.
-  const z = nlHidden(P, act, x);
+  const z = nlHidden(P, x);
   let out = P.b2;
   for (let j = 0; j < z.length; j++) out += act.f(z[j]) * P.W2[j];
   return nlSigmoid(out);
@@ -28,12 +23,12 @@ function nlLossAndGrads(P, act, X, y, wantGrads) {
   // finite, {loss, Z1, diverged: "gradient"} when a gradient is not (as neuronlib checks).
   const m = X.length;
   const h = P.b1.length;
-  const Z1 = X.map((x) => nlHidden(P, act, x));
+  const Z1 = X.map((x) => nlHidden(P, x));
   const A1 = Z1.map((row) => row.map(act.f));
   const z = A1.map((a) => a.reduce((s, v, j) => s + v * P.W2[j], 0) + P.b2);
   if (!Z1.every((row) => row.every(Number.isFinite)) || !z.every(Number.isFinite)) return { diverged: "forward" };
   let loss = 0;
-  for (let i = 0; i < m; i++) loss += nlSoftplus0(z[i]) - y[i] * z[i];
+  for (let i = 0; i < m; i++) loss += nlSoftplus(z[i]) - y[i] * z[i];
   loss /= m;
   if (!Number.isFinite(loss)) return { diverged: "forward" };
   if (!wantGrads) return { loss, Z1 };
