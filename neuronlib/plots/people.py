@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from ..neuron import Neuron
-from .plane import _limits
+from .._checks import as_limits
 
 __all__ = ["plot_people"]
 
@@ -45,7 +45,7 @@ def plot_people(
     X, y = np.asarray(X, dtype=float), np.asarray(y)
     if X.ndim != 2 or X.shape[1] != 2 or y.shape != (len(X),):
         raise ValueError(f"X must have shape (m, 2) and y shape (m,); got {X.shape} and {y.shape}")
-    xlim, ylim = _limits("xlim", xlim), _limits("ylim", ylim)
+    xlim, ylim = as_limits(xlim, "xlim"), as_limits(ylim, "ylim")
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 5))
     says = (np.asarray(neuron.preactivation(X)) >= 0).astype(int)

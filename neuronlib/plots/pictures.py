@@ -21,7 +21,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..neuron import Neuron
-from .plane import CMAP, _limits, plot_input_plane
+from .._checks import as_limits
+from .plane import CMAP, plot_input_plane
 
 __all__ = ["plot_two_pictures"]
 
@@ -119,11 +120,11 @@ def plot_two_pictures(
         raise ValueError(
             f"plot_two_pictures draws neurons with 1 or 2 inputs; this one has {neuron.n_inputs}"
         )
-    xlim = _limits("xlim", xlim)
+    xlim = as_limits(xlim, "xlim")
     if neuron.n_inputs == 1:
         fig = plt.figure(figsize=figsize or (10, 3.6), layout="constrained")
         _one_input(neuron, xlim, fig)
     else:
         fig = plt.figure(figsize=figsize or (12, 5), layout="constrained")
-        _two_inputs(neuron, xlim, _limits("ylim", ylim), fig)
+        _two_inputs(neuron, xlim, as_limits(ylim, "ylim"), fig)
     return fig
