@@ -115,6 +115,29 @@ PAGE_READY = """async () => {
 }"""
 
 
+FILL_PAGE_NUMBERS = """(pages) => {
+  const unplaced = [];
+  for (const span of document.querySelectorAll(".print-contents-page")) {
+    if (span.dataset.for in pages) span.textContent = pages[span.dataset.for];
+    else unplaced.push(span.dataset.for);
+  }
+  return unplaced;
+}"""
+
+
+def heading_pages(pdf: Path) -> dict[str, int]:
+    """Each named destination of a printed PDF (an element id) and its page, by poppler's
+    `pdfinfo -dests` (poppler-utils)."""
+    try:
+        listing = subprocess.run(["pdfinfo", "-dests", str(pdf)], check=True, capture_output=True,
+                                 text=True).stdout
+    except FileNotFoundError:
+        raise SystemExit("make pdf needs pdfinfo to number the contents: "
+                         "`sudo apt-get install -y poppler-utils`") from None
+    found = re.findall(r'^\s*(\d+)\s+\[.*\]\s+"(.*)"\s*$', listing, re.M)
+    return {name: int(page) for page, name in found}
+
+
 def print_page(page_path: Path, pdf: Path, facts: dict) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -138,10 +161,18 @@ def print_page(page_path: Path, pdf: Path, facts: dict) -> dict:
         report = page.evaluate(Path(__file__).with_name("pdf_print.js").read_text(encoding="utf-8"), facts)
         page.evaluate("document.fonts.ready.then(() => true)")
         report["seconds to load"] = round(time.monotonic() - start)
-        page.pdf(path=str(pdf), format="A4", print_background=True, outline=True, tagged=True,
-                 display_header_footer=True, header_template="<span></span>",
-                 footer_template=FOOTER.format(title=facts["title"]),
-                 margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+        options = dict(format="A4", print_background=True, outline=True, tagged=True,
+                       display_header_footer=True, header_template="<span></span>",
+                       footer_template=FOOTER.format(title=facts["title"]),
+                       margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+        # Printed twice: the first printing says on which page each heading fell (its named
+        # destination), the contents get those page numbers, the second printing is the book.
+        page.pdf(path=str(pdf), **options)
+        numbers = heading_pages(pdf)
+        unplaced = page.evaluate(FILL_PAGE_NUMBERS, numbers)
+        if unplaced:
+            raise SystemExit(f"headings in the contents that the printed PDF does not place: {unplaced[:5]}")
+        page.pdf(path=str(pdf), **options)
         report["seconds to print"] = round(time.monotonic() - start) - report["seconds to load"]
         browser.close()
     return report

@@ -91,10 +91,16 @@
     const heading = section.querySelector(":scope > h1, :scope > h2");
     if (!heading.id) heading.id = "print-heading-" + ++anchors;
     const item = make("li", cls);
+    const row = make("div", "print-contents-row");
     const link = make("a");
     link.href = "#" + heading.id;
     link.textContent = heading.textContent.replace(/#$/, "").trim();
-    item.append(link);
+    // the page number: a place-holder as wide as the number that build_pdf.py writes in
+    // once the first printing has said where each heading fell
+    const number = make("span", "print-contents-page", "00");
+    number.dataset.for = heading.id;
+    row.append(link, number);
+    item.append(row);
     return item;
   };
   const chapter = (section) => {
@@ -102,7 +108,7 @@
     const subs = make("ol");
     for (const sub of section.querySelectorAll(":scope > section")) subs.append(entry(sub, ""));
     if (subs.children.length) item.append(subs);
-    report.chapters.push(item.firstChild.textContent);
+    report.chapters.push(item.querySelector("a").textContent);
     return item;
   };
   const root = document.querySelector("article.bd-article > section");

@@ -112,15 +112,15 @@ def pages(pdf) -> list[str]:
 
 @pytest.fixture(scope="module")
 def chapter_pages(pages) -> dict[str, int]:
-    """The page (from 1) on which each chapter's title starts the text, by title."""
+    """The page (from 1) on which each chapter's title starts the text, by title: the last such
+    page (a page of the contents may start with a chapter's entry too)."""
     starts = {}
     for path in toc_files():
         title = title_of(path)
         for number, text in enumerate(pages, start=1):
             lines = [line for line in text.splitlines() if line.strip()][:2]  # (the part's name)
-            if any(squash(line) == title for line in lines) and number > 2:  # (not the contents)
+            if any(squash(line) == title for line in lines) and number > 1:  # (not the title page)
                 starts[title] = number
-                break
     return starts
 
 
@@ -185,8 +185,10 @@ def test_no_toggle_debris_and_every_answer_marked(pages):
     assert answers == answer_count() > 0, f"{answers} 'Answer' headings printed, {answer_count()} in the sources"
 
 
-def test_contents_and_outline_link_to_each_chapter(xml, chapter_pages):
+def test_contents_and_outline_give_each_chapter_its_page(pdf, xml, chapter_pages):
     first_chapter = min(chapter_pages.values())
+    contents = run("pdftotext", "-layout", "-enc", "UTF-8", "-l", str(first_chapter - 1), str(pdf), "-").replace("\f", "\n")
+    printed = {squash(m.group(1)): int(m.group(2)) for m in re.finditer(r"^ *(\S.*?) {2,}(\d+)$", contents, re.M)}
     links: dict[str, set[int]] = {}  # on the pages before the first chapter: label -> target pages
     for page in xml.iter("page"):
         if int(page.get("number")) >= first_chapter:
@@ -199,4 +201,5 @@ def test_contents_and_outline_link_to_each_chapter(xml, chapter_pages):
     for title, page in chapter_pages.items():
         assert page in links.get(title, set()), (
             f"the contents have no link from {title!r} to page {page}: {links.get(title)}")
+        assert printed.get(title) == page, f"the contents print {printed.get(title)} for {title!r}, not {page}"
         assert outline.get(title) == page, f"the PDF outline has {title!r} on page {outline.get(title)}, not {page}"
