@@ -84,9 +84,14 @@ def tex_macros() -> set[str]:
     return {m for path in toc_files() for m in re.findall(r"\\[A-Za-z]{2,}", markdown_of(path))}
 
 
-def answer_count() -> int:
-    return sum(len(re.findall(r"\{admonition\} Answer\s*\n:class: dropdown", markdown_of(path)))
-               for path in toc_files())
+def answer_openings() -> list[str]:
+    """Words from the start of every exercise's answer: its first run of plain prose."""
+    openings = []
+    for path in toc_files():
+        for body in re.findall(r"\{admonition\} Answer\s*\n:class: dropdown\s*\n(.*?)```",
+                               markdown_of(path), re.S):
+            openings.append(re.search(r"[A-Za-z][A-Za-z ,.;:'-]{19,}", body).group(0)[:40])
+    return openings
 
 
 # --- the PDF, built once -----------------------------------------------------------------------
@@ -182,7 +187,10 @@ def test_no_toggle_debris_and_every_answer_marked(pages):
         assert words not in text, f"{words!r} printed: {text[max(text.index(words) - 80, 0):][:200]!r}"
     # (the title may start with the theme's icon, a private-use character)
     answers = sum(1 for line in text.splitlines() if re.sub(r"[\ue000-\uf8ff\s]", "", line) == "Answer")
-    assert answers == answer_count() > 0, f"{answers} 'Answer' headings printed, {answer_count()} in the sources"
+    openings = answer_openings()
+    assert answers == len(openings) > 0, f"{answers} 'Answer' headings printed, {len(openings)} in the sources"
+    hidden = [words for words in openings if bare(words) not in bare(text)]
+    assert not hidden, f"answers whose words are not printed: {hidden}"
 
 
 def test_contents_and_outline_give_each_chapter_its_page(pdf, xml, chapter_pages):
