@@ -31,10 +31,14 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+PLAIN_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def bare(text: str) -> str:
     """Text without white space or hyphens: pdftotext joins a line that ends in "-" to the next
-    one without it, so "class 0 ->" broken after "-" reads "class 0 >"."""
-    return re.sub(r"[\s-]+", "", text)
+    one without it, so "class 0 ->" broken after "-" reads "class 0 >". Typographic quotes
+    (the book's build curls them) are made plain."""
+    return re.sub(r"[\s-]+", "", text.translate(PLAIN_QUOTES))
 
 
 def run(*command: str) -> str:
