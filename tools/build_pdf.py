@@ -8,7 +8,9 @@
    drawn its starting state, then rearrange it for paper (tools/pdf_print.js: explorers become
    still pictures captioned with their summary, hidden outputs and answers open, a title page,
    a linked table of contents, each chapter on a new page) and add tools/pdf_print.css.
-3. Print it: A4, page numbers in the footer, PDF bookmarks (the outline) and tags.
+3. Print it: A4, page numbers in the footer, PDF bookmarks (the outline) and tags. Twice: the
+   first printing's named destinations (poppler's `pdfinfo -dests`) say on which page each
+   heading fell, and the table of contents prints those page numbers.
 
 Jupyter Book's own `pdfhtml` builder launches playwright's downloaded browser, which cannot be
 fetched here; this uses Debian's Chromium, as the browser tests do.
