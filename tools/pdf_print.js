@@ -36,8 +36,9 @@
   }
 
   // 2. Answers: sphinx-togglebutton's drop-downs open, their buttons go; an answer box is
-  //    marked as such. An output hidden until asked for (an exercise's cell) moves into the
-  //    answer that follows it, as "The cell prints:", or else is simply shown.
+  //    marked as such. An output hidden until asked for (myst-nb's "Show code cell output"
+  //    toggle on an exercise's cell) moves into the answer that follows it, as "The cell
+  //    prints:", or else is simply shown.
   for (const box of document.querySelectorAll(".toggle.admonition")) {
     box.classList.remove("toggle-hidden");
     box.querySelectorAll("button.toggle-button").forEach((b) => b.remove());
@@ -45,10 +46,10 @@
     report.answers += 1;
   }
   for (const details of document.querySelectorAll("details")) {
-    details.open = true;
+    details.open = true;  // any other drop-down keeps its summary as its title (CSS drops the ▸)
+    if (!details.matches("details.hide")) continue;
     const summary = details.querySelector(":scope > summary");
     if (summary) summary.remove();
-    if (!details.matches("details.hide")) continue;
     const cell = details.closest(".cell");
     const next = cell && cell.nextElementSibling;
     const output = make("div", "print-hidden-output");
