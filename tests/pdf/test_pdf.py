@@ -127,7 +127,8 @@ def chapter_pages(pages) -> dict[str, int]:
     for path in toc_files():
         title = title_of(path)
         for number, text in enumerate(pages, start=1):
-            lines = [line for line in text.splitlines() if line.strip()][:2]  # (the part's name)
+            # the first two lines (a part's name may come first), not the footer's two
+            lines = [line for line in text.splitlines() if line.strip()][:-2][:2]
             if any(squash(line) == title for line in lines) and number > 1:  # (not the title page)
                 starts[title] = number
     return starts
