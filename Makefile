@@ -7,14 +7,14 @@ STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book serve lab test test-lib test-notebooks test-numerics test-site test-lab test-binder build-strict notebooks benchmarks pdf clean help
+.PHONY: book serve lab test test-lib test-notebooks test-numerics test-site test-pdf test-lab test-binder build-strict notebooks benchmarks pdf clean help
 
 help:
 	@echo "make book       set up .venv, build the website into _build/html"
 	@echo "make serve      serve the built website on http://127.0.0.1:$(PORT)"
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make test       every check: neuronlib, notebooks (nbval), the same numbers under other numerical"
-	@echo "                set-ups, warning-free build, website in a browser, sliders in JupyterLab,"
+	@echo "                set-ups, warning-free build, website in a browser, the printed book (PDF), sliders in JupyterLab,"
 	@echo "                Binder proof (fresh venv runs every notebook); ends with a table of the stages"
 	@echo "make notebooks  re-execute every notebook in place (then commit the outputs)"
 	@echo "make benchmarks print the speed and page-weight tables"
@@ -52,13 +52,13 @@ notebooks: $(STAMP)
 
 # --- tests -----------------------------------------------------------------------------
 # Every stage runs even when an earlier one fails; the table at the end says which failed.
-STAGES := test-lib test-notebooks test-numerics build-strict test-site test-lab test-binder
+STAGES := test-lib test-notebooks test-numerics build-strict test-site test-pdf test-lab test-binder
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
 	$(BIN)/python tools/run_stages.py $(STAGES)
 
 test-lib: $(STAMP)
-	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/lab --ignore=tests/binder --ignore=tests/numerics --cov=neuronlib --cov-report=term
+	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/lab --ignore=tests/binder --ignore=tests/numerics --ignore=tests/pdf --cov=neuronlib --cov-report=term
 
 test-notebooks: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
@@ -74,15 +74,19 @@ build-strict: $(STAMP)
 test-site: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest tests/site -p no:cacheprovider
 
+# builds the PDF as `make pdf` does and reads it back with poppler-utils (tests/pdf says what)
+test-pdf: $(STAMP)
+	$(BIN)/pytest tests/pdf -p no:cacheprovider
+
 test-lab: $(STAMP)
 	$(BIN)/pytest tests/lab -p no:cacheprovider
 
 test-binder: $(STAMP)
 	$(BIN)/pytest tests/binder -p no:cacheprovider
 
+# the one-page book from the committed outputs, printed by Chromium (tools/build_pdf.py says how)
 pdf: $(STAMP)
-	$(BIN)/jupyter-book build . --builder singlehtml $(JB_FLAGS)
-	$(BIN)/python tools/build_pdf.py _build/singlehtml/index.html _build/pdf/inside-the-neuron.pdf
+	$(BIN)/python tools/build_pdf.py
 
 benchmarks: $(STAMP)
 	PYTHONPATH=tools $(BIN)/python benchmarks/run.py

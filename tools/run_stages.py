@@ -20,6 +20,7 @@ TITLES = {
     "test-numerics": "same numbers under other numerical set-ups",
     "build-strict": "warning-free book build",
     "test-site": "website in Chromium",
+    "test-pdf": "the printed book (PDF)",
     "test-lab": "sliders in JupyterLab",
     "test-binder": "Binder proof (fresh environment)",
 }
