@@ -13,7 +13,9 @@ Introduced in: Chapter 6 (How a neuron learns its weights).
 - :func:`descent_path`: every weight and bias visited by full-batch gradient descent, which
   stops (instead of failing) once the loss passes ``stop_above``;
 - :func:`loss_grid`: the loss over a grid of one weight and the bias (the loss surface);
-- :func:`steps_to_reach`: the first step at which a loss curve is at or below a target.
+- :func:`steps_to_reach`: the first step at which a loss curve is at or below a target;
+- :func:`in_original_units`: a neuron trained on standardised inputs, rewritten for the
+  inputs in their own units.
 
 >>> X, y = [[0.0], [1.0]], [0.0, 2.0]          # the line y = 2x fits exactly
 >>> path = descent_path(Neuron([0.0], 0.0, "identity"), X, y, "mse", 0.5, 200)
@@ -36,6 +38,7 @@ from .training import History, compute_loss, gradients
 __all__ = [
     "DescentPath",
     "descent_path",
+    "in_original_units",
     "loss_grid",
     "numerical_gradient",
     "steps_to_reach",
@@ -284,3 +287,30 @@ def steps_to_reach(losses: Any, target: float) -> int | None:
     values = as_array(values, "losses").reshape(-1)
     reached = np.flatnonzero(values <= float(target))
     return int(reached[0]) if reached.size else None
+
+
+def in_original_units(neuron: Neuron, mean: Any, std: Any) -> Neuron:
+    """The same neuron for inputs in their own units. A neuron trained on standardised
+    inputs ``x' = (x − mean) / std`` (:func:`neuronlib.scaling.standardise`) computes
+
+    ``z = Σ w_i (x_i − mean_i) / std_i + b = Σ (w_i / std_i) x_i + (b − Σ w_i mean_i / std_i)``,
+
+    so on the original ``x`` it has weights ``w_i / std_i`` and bias
+    ``b − Σ w_i mean_i / std_i``: the same ``z``, hence the same output, for every person.
+
+    Introduced in: Chapter 6 (How a neuron learns its weights).
+
+    >>> raw = in_original_units(Neuron([2.0], 1.0, "sigmoid"), mean=[10.0], std=[4.0])
+    >>> raw.weights.tolist(), raw.bias      # z = 2 (x − 10) / 4 + 1 = 0.5 x − 4
+    ([0.5], -4.0)
+    """
+    neuron = _neuron(neuron)
+    mean = check_finite(as_array(mean, "mean"), "mean").reshape(-1)
+    std = check_finite(as_array(std, "std"), "std").reshape(-1)
+    if mean.size != neuron.n_inputs or std.size != neuron.n_inputs:
+        raise ValueError(f"mean and std need one entry per input ({neuron.n_inputs}); got "
+                         f"{mean.size} and {std.size}")
+    if np.any(std <= 0):
+        raise ValueError("std must be positive (a standard deviation)")
+    weights = neuron.weights / std
+    return Neuron(weights, neuron.bias - float(np.sum(weights * mean)), neuron.activation)

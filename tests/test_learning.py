@@ -11,6 +11,7 @@ from neuronlib.layer import Layer
 from neuronlib.learning import (
     DescentPath,
     descent_path,
+    in_original_units,
     loss_grid,
     numerical_gradient,
     steps_to_reach,
@@ -118,7 +119,8 @@ def test_training_leaves_the_starting_neuron_alone():
 
 
 # x has mean 0 and mean square 1, so L(w, b) = mean((w x + b − t)²) = (w − 1)² + (b − 1)²
-# for t = x + 1 (an exact fit at w = b = 1), and each full-batch step multiplies the distance to (1, 1) by (1 − 2η).
+# for t = x + 1 (an exact fit at w = b = 1), and each full-batch step multiplies the
+# distance to (1, 1) by (1 − 2η).
 XQ = np.array([[-1.0], [1.0]])
 TQ = np.array([0.0, 2.0])
 
@@ -184,3 +186,16 @@ def test_bad_input_gets_clear_errors():
         descent_path(Neuron([0.0, 0.0]), X, Y01, learning_rate=-1.0)
     with pytest.raises(ValueError, match="index must name one of the neuron's 2 weights"):
         loss_grid(Neuron([0.0, 0.0]), X, Y01, "mse", [0.0], [0.0], index=2)
+
+
+def test_in_original_units_gives_the_same_preactivation_for_every_input():
+    raw = X * np.array([0.1, 15.0]) + np.array([1.7, 75.0])   # metres and kilograms, say
+    mean, std = raw.mean(axis=0), raw.std(axis=0)
+    trained = Neuron([-0.8, 1.3], 0.4, "sigmoid")
+    back = in_original_units(trained, mean, std)
+    assert np.allclose(back.preactivation(raw), trained.preactivation((raw - mean) / std), atol=1e-12)
+    assert back.activation == trained.activation
+    with pytest.raises(ValueError, match="one entry per input"):
+        in_original_units(trained, [1.0], [1.0])
+    with pytest.raises(ValueError, match="std must be positive"):
+        in_original_units(trained, [0.0, 0.0], [1.0, 0.0])

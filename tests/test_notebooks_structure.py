@@ -40,8 +40,8 @@ def _repository_url() -> str:
     return re.search(r"^repository:\s*\n\s+url:\s*(\S+)", text, re.M).group(1)
 
 
-def test_there_are_five_chapters_and_a_gallery():
-    assert [p.name[:2] for p in CHAPTERS] == ["01", "02", "03", "04", "05"]
+def test_there_are_six_chapters_and_a_gallery():
+    assert [p.name[:2] for p in CHAPTERS] == ["01", "02", "03", "04", "05", "06"]
     assert (ROOT / "notebooks" / "gallery.ipynb").exists()
 
 
