@@ -26,6 +26,7 @@ import pytest
 from nbformat.sign import NotebookNotary
 
 from browser import launch
+from neuronlib.explorers.base import HINT
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVED = "01_what_a_neuron_computes.ipynb"  # a chapter as committed: outputs and widget state saved
@@ -130,6 +131,9 @@ def test_a_chapter_opened_before_it_is_run_shows_what_its_explorer_computes(lab,
     readout = page.locator(".jp-OutputArea-output .nl-readout")
     expect(readout).to_have_count(1, timeout=60000)
     assert readout.text_content().startswith("Neuron explorer: x = ")
+    hint = page.locator(".jp-OutputArea-output .nl-hint")
+    expect(hint).to_be_visible()
+    assert hint.text_content() == HINT
     assert page.get_by_text("Error displaying widget").count() == 0
     assert page.errors == [], page.errors
 
@@ -147,6 +151,10 @@ def test_a_saved_trusted_chapter_draws_its_explorer_from_the_saved_state(lab, la
     explorer.scroll_into_view_if_needed()
     expect(explorer.locator("canvas").first).to_be_visible(timeout=30000)
     assert explorer.locator("input[type=range]").count() >= 3
+    # No kernel holds these widgets yet: JupyterLab marks them disconnected, and the explorer
+    # says what to do about it.
+    expect(explorer.locator(".nl-hint")).to_be_visible(timeout=30000)
+    assert explorer.locator(".nl-hint").text_content() == HINT
     assert page.get_by_text("Error displaying widget").count() == 0
     assert page.errors == [], page.errors
 
@@ -166,6 +174,7 @@ def test_a_slider_move_reaches_python_and_python_moves_the_slider(lab, lab_page)
     expect(explorer).to_be_visible(timeout=60000)
     bias = explorer.locator("input[type=range][aria-valuetext^='b =']")
     expect(bias).to_have_count(1)
+    expect(explorer.locator(".nl-hint")).to_be_hidden()  # connected: no hint
 
     bias.focus()
     for _ in range(3):
