@@ -207,7 +207,9 @@ def _wait_for_idle_kernel(page) -> None:
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_opening_a_chapter_leaves_it_unmodified(lab, lab_page, chapter):
     """A chapter opened and closed asks nothing: JupyterLab finds nothing to change in it (its
-    kernelspec is the one JupyterLab writes, "Python 3 (ipykernel)")."""
+    kernelspec is the one JupyterLab writes, "Python 3 (ipykernel)"). Every glossary term in it
+    resolves (jupyterlab-myst finds the entry in the chapter's own glossary cell, written by
+    tools/glossary_cells.py): no cross-reference error in the console."""
     from playwright.sync_api import expect
 
     base, token, root = lab
@@ -217,4 +219,6 @@ def test_opening_a_chapter_leaves_it_unmodified(lab, lab_page, chapter):
     page.wait_for_timeout(2000)  # anything JupyterLab would change on opening, it has changed by now
     expect(page.locator(".lm-TabBar-tab.jp-mod-current")).to_have_count(1)
     assert page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count() == 0, f"{chapter} is modified on opening"
+    unresolved = [m for m in page.console if "Cross reference target was not found" in m]
+    assert unresolved == [], f"{chapter}: {unresolved}"
     assert page.get_by_text("Error displaying widget").count() == 0
