@@ -67,6 +67,11 @@ def _escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: The hint under the summary of an explorer shown without a kernel (a chapter opened before its
+#: cells run); js/controls.js shows the same words when JupyterLab marks the widget disconnected.
+HINT = "Run the cells to reconnect the sliders to Python."
+
+
 def static_html(kind: str, dom_id: str, state: dict, summary: str) -> str:
     """Self-contained HTML: the explorer's root (showing ``summary`` until the script runs, and
     to readers without JavaScript) and a module script that mounts the explorer on it."""
@@ -77,7 +82,8 @@ def static_html(kind: str, dom_id: str, state: dict, summary: str) -> str:
     )
     return (
         f'<div id="{dom_id}" class="nl-explorer" data-explorer="{kind}">'
-        f'<div class="nl-readout">{_escape_html(summary)}</div></div>\n'
+        f'<div class="nl-readout">{_escape_html(summary)}</div>'
+        f'<div class="nl-hint">{HINT}</div></div>\n'
         f'<script type="module">\n{module_source(kind)}{mount}</script>\n'
     )
 

@@ -26,6 +26,7 @@ import pytest
 from nbformat.sign import NotebookNotary
 
 from browser import launch
+from neuronlib.explorers.base import HINT
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVED = "01_what_a_neuron_computes.ipynb"  # a chapter as committed: outputs and widget state saved
@@ -130,6 +131,9 @@ def test_a_chapter_opened_before_it_is_run_shows_what_its_explorer_computes(lab,
     readout = page.locator(".jp-OutputArea-output .nl-readout")
     expect(readout).to_have_count(1, timeout=60000)
     assert readout.text_content().startswith("Neuron explorer: x = ")
+    hint = page.locator(".jp-OutputArea-output .nl-hint")
+    expect(hint).to_be_visible()
+    assert hint.text_content() == HINT
     assert page.get_by_text("Error displaying widget").count() == 0
     assert page.errors == [], page.errors
 
@@ -147,6 +151,10 @@ def test_a_saved_trusted_chapter_draws_its_explorer_from_the_saved_state(lab, la
     explorer.scroll_into_view_if_needed()
     expect(explorer.locator("canvas").first).to_be_visible(timeout=30000)
     assert explorer.locator("input[type=range]").count() >= 3
+    # No kernel holds these widgets yet: JupyterLab marks them disconnected, and the explorer
+    # says what to do about it.
+    expect(explorer.locator(".nl-hint")).to_be_visible(timeout=30000)
+    assert explorer.locator(".nl-hint").text_content() == HINT
     assert page.get_by_text("Error displaying widget").count() == 0
     assert page.errors == [], page.errors
 
@@ -166,6 +174,7 @@ def test_a_slider_move_reaches_python_and_python_moves_the_slider(lab, lab_page)
     expect(explorer).to_be_visible(timeout=60000)
     bias = explorer.locator("input[type=range][aria-valuetext^='b =']")
     expect(bias).to_have_count(1)
+    expect(explorer.locator(".nl-hint")).to_be_hidden()  # connected: no hint
 
     bias.focus()
     for _ in range(3):
@@ -198,7 +207,9 @@ def _wait_for_idle_kernel(page) -> None:
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_opening_a_chapter_leaves_it_unmodified(lab, lab_page, chapter):
     """A chapter opened and closed asks nothing: JupyterLab finds nothing to change in it (its
-    kernelspec is the one JupyterLab writes, "Python 3 (ipykernel)")."""
+    kernelspec is the one JupyterLab writes, "Python 3 (ipykernel)"). Every glossary term in it
+    resolves (jupyterlab-myst finds the entry in the chapter's own glossary cell, written by
+    tools/glossary_cells.py): no cross-reference error in the console."""
     from playwright.sync_api import expect
 
     base, token, root = lab
@@ -208,4 +219,6 @@ def test_opening_a_chapter_leaves_it_unmodified(lab, lab_page, chapter):
     page.wait_for_timeout(2000)  # anything JupyterLab would change on opening, it has changed by now
     expect(page.locator(".lm-TabBar-tab.jp-mod-current")).to_have_count(1)
     assert page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count() == 0, f"{chapter} is modified on opening"
+    unresolved = [m for m in page.console if "Cross reference target was not found" in m]
+    assert unresolved == [], f"{chapter}: {unresolved}"
     assert page.get_by_text("Error displaying widget").count() == 0
