@@ -119,7 +119,7 @@ def explore_learning(data="height_weight", learning_rate=0.5, start=(3.0, -2.0, 
                       "lim": [-half, half]}
     config = {
         "sets": sets, "order": list(DATA_SETS), "max_steps": max_steps, "speed": max(1, max_steps // 150),
-        "wlim": [-6.0, 6.0], "grid": 60, "plane_grid": 100,
+        "wlim": [-6.0, 6.0], "grid": 48, "plane_grid": 100,
         "ranges": {"learning_rate": [0.01, max(5.0, float(np.ceil(learning_rate))), 0.01],
                    "start": [-6.0, 6.0, 0.05]},
     }

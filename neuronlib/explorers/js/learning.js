@@ -84,51 +84,82 @@ function nlSummaryOf(get, cfg, cache = {}) {
 
 const NL_SURFACE_B_STEP = 0.25;
 
-function nlLossSurface(cache, s, wlim, n, b, theme) {
-  // An n x n picture of the loss over (w1, w2) at bias b, coloured in bands of equal log-loss
-  // (filled contours: darker is lower). Kept per (data, b, colours): playing or dragging
-  // repaints it only when b moves to another multiple of NL_SURFACE_B_STEP.
-  const key = [s.title, b, theme.bg, theme.pos].join("|");
-  if (cache.surfaces === undefined) cache.surfaces = new Map();
-  let found = cache.surfaces.get(key);
-  if (found) return found;
+function nlSurfaces(s, wlim, n, onReady) {
+  // Loss surfaces over (w1, w2) of data set s, one per bias b (a multiple of NL_SURFACE_B_STEP):
+  // vals[j * n + i] = ln L(w1_i, w2_j, b) on an n x n grid. A surface takes n * n * m softplus
+  // evaluations, too many for one frame: want(b) returns the nearest surface already computed and
+  // queues b's own, which is computed a few rows at a time (about 4 ms of work per frame) and
+  // then announced with onReady(). So no input ever waits for a surface.
+  const done = new Map();
+  const queue = [];
   const m = s.X.length;
   const x1 = Float64Array.from(s.X, (x) => x[0]);
   const x2 = Float64Array.from(s.X, (x) => x[1]);
-  const vals = new Float64Array(n * n);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let j = 0; j < n; j++) {
-    const w2 = wlim[1] - ((j + 0.5) * (wlim[1] - wlim[0])) / n;
-    for (let i = 0; i < n; i++) {
-      const w1 = wlim[0] + ((i + 0.5) * (wlim[1] - wlim[0])) / n;
-      let sum = 0;
-      for (let k = 0; k < m; k++) {
-        const z = w1 * x1[k] + w2 * x2[k] + b;
-        sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - s.y[k] * z;
+  const y = Float64Array.from(s.y);
+  const w = (k) => wlim[0] + ((k + 0.5) * (wlim[1] - wlim[0])) / n;
+  let job = null;
+  const rows = (until) => {
+    for (; job.row < n && performance.now() < until; job.row++) {
+      const w2 = w(n - 1 - job.row);
+      for (let i = 0; i < n; i++) {
+        const w1 = w(i);
+        let sum = 0;
+        for (let k = 0; k < m; k++) {
+          const z = w1 * x1[k] + w2 * x2[k] + job.b;
+          sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[k] * z;
+        }
+        job.vals[job.row * n + i] = Math.log(sum / m);
       }
-      const v = Math.log(sum / m);
-      vals[j * n + i] = v;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
     }
+    if (job.row < n) return false;
+    let [lo, hi] = [Infinity, -Infinity];
+    for (const v of job.vals) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    if (done.size >= 64) done.delete(done.keys().next().value);
+    done.set(job.b, { b: job.b, vals: job.vals, lo, hi });
+    job = null;
+    return true;
+  };
+  const pump = (budget) => {
+    // budget Infinity: compute now, for the caller; otherwise a slice of a frame, then onReady
+    const until = performance.now() + budget;
+    while (job || queue.length) {
+      if (!job) job = { b: queue.shift(), row: 0, vals: new Float64Array(n * n) };
+      if (!rows(until)) break;
+      if (!queue.length && budget !== Infinity) onReady();
+    }
+    if (job || queue.length) requestAnimationFrame(() => pump(4));
+  };
+  return {
+    want(b, now = true) {
+      if (done.has(b)) return done.get(b);
+      const idle = !job && !queue.length;
+      if (!queue.includes(b) && !(job && job.b === b)) queue.splice(0, queue.length, b);
+      if (!done.size && now) pump(Infinity); // the first one, when no other can stand in
+      else if (idle) requestAnimationFrame(() => pump(4));
+      let best = null;
+      for (const v of done.values()) if (!best || Math.abs(v.b - b) < Math.abs(best.b - b)) best = v;
+      return best;
+    },
+  };
+}
+
+function nlPaintSurface(ctx, plane, theme, surface, n, cache) {
+  // Bands of equal log-loss (filled contours), darker where the loss is lower.
+  if (!cache.canvas) {
+    cache.canvas = document.createElement("canvas");
+    [cache.canvas.width, cache.canvas.height] = [n, n];
+    cache.image = cache.canvas.getContext("2d").createImageData(n, n);
   }
-  const canvas = document.createElement("canvas");
-  canvas.width = n;
-  canvas.height = n;
-  const ctx = canvas.getContext("2d");
-  const image = ctx.createImageData(n, n);
   const bands = 10;
+  const { lo, hi, vals } = surface;
   for (let k = 0; k < n * n; k++) {
     const level = Math.min(bands - 1, Math.floor((bands * (vals[k] - lo)) / (hi - lo || 1)));
     const c = nlMix(theme.rgb.pos, theme.rgb.bg, 0.1 + (0.9 * level) / (bands - 1));
-    image.data.set([c[0], c[1], c[2], 255], 4 * k);
+    cache.image.data.set([c[0], c[1], c[2], 255], 4 * k);
   }
-  ctx.putImageData(image, 0, 0);
-  found = { canvas, lo: Math.exp(lo), hi: Math.exp(hi) };
-  if (cache.surfaces.size > 64) cache.surfaces.clear();
-  cache.surfaces.set(key, found);
-  return found;
+  cache.canvas.getContext("2d").putImageData(cache.image, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(cache.canvas, ...plane.rect);
 }
 
 function nlDrawPath(ctx, plane, theme, run, step) {
@@ -158,6 +189,16 @@ function render({ model, el }) {
     const surface = nlMakeCanvas(ui.figure, 340, 372, "loss surface");
     const wplane = nlPlane(cfg.wlim, cfg.wlim, [44, 8, 288, 288]);
     const setStart = (i, v) => nlSetItem(model, "start", [i], v);
+    const surfaces = {};
+    const picture = {};
+    let lastTheme = null;
+    const surfacesOf = (key) =>
+      (surfaces[key] = surfaces[key] || nlSurfaces(cfg.sets[key], cfg.wlim, cfg.grid, () => draw(lastTheme)));
+    // While the reader looks, the other data sets' surfaces at the starting bias are computed (a
+    // slice of a frame at a time), so choosing one in the menu does not wait for them.
+    const quantise = (b) => Math.round(b / NL_SURFACE_B_STEP) * NL_SURFACE_B_STEP + 0;
+    (window.requestIdleCallback || ((cb) => setTimeout(cb, 50)))(() =>
+      cfg.order.forEach((key) => surfacesOf(key).want(quantise(get("start")[2]), false)));
 
     const g = ui.group();
     ui.add(nlSelect(g, { label: "data set", options: cfg.order.map((k) => [k, cfg.sets[k].menu]),
@@ -209,19 +250,19 @@ function render({ model, el }) {
         (line ? `and the line w·x + b = 0 with the weight vector w at right angles to it, pointing to p > 0.5. `
           : "and no line in view. ") + now);
 
-      const bq = Math.round(b / NL_SURFACE_B_STEP) * NL_SURFACE_B_STEP + 0;
-      const pic = nlLossSurface(cache, s, cfg.wlim, cfg.grid, bq, theme);
+      const bq = quantise(b);
+      lastTheme = theme;
+      const pic = surfacesOf(get("data")).want(bq);
       const sctx = nlBegin(surface, theme);
-      sctx.imageSmoothingEnabled = true;
-      sctx.drawImage(pic.canvas, ...wplane.rect);
+      nlPaintSurface(sctx, wplane, theme, pic, cfg.grid, picture);
       nlAxes(sctx, wplane, theme, "w1", "w2");
       nlDrawPath(sctx, wplane, theme, run, step);
-      nlLabel(sctx, `loss over (w1, w2) at b = ${nlFmt(bq)} (b now ${nlFmt(b)})`, 8, 336, theme, theme.muted, "left");
+      nlLabel(sctx, `loss over (w1, w2) at b = ${nlFmt(pic.b)} (b now ${nlFmt(b)})`, 8, 336, theme, theme.muted, "left");
       nlLabel(sctx, "darker: lower loss; ring: start (drag it); dot: now", 8, 352, theme, theme.muted, "left");
       const st = get("start");
       surface.setAttribute("aria-label", `Loss surface over w1 and w2 from ${nlFmt(cfg.wlim[0])} to ` +
-        `${nlFmt(cfg.wlim[1])} with b held at ${nlFmt(bq)} (the current bias to the nearest ` +
-        `${NL_SURFACE_B_STEP}), in bands of equal log-loss from ${nlFmt(pic.lo)} (darkest) to ${nlFmt(pic.hi)}, ` +
+        `${nlFmt(cfg.wlim[1])} with b held at ${nlFmt(pic.b)} (the current bias is ${nlFmt(b)}), in bands ` +
+        `of equal log-loss from ${nlFmt(Math.exp(pic.lo))} (darkest) to ${nlFmt(Math.exp(pic.hi))}, ` +
         `and the path gradient descent takes from the start (${nlFmt(st[0])}, ${nlFmt(st[1])}), which ` +
         `can be dragged or moved with the arrow keys. ` + now);
       ui.readout.textContent = text;
