@@ -182,11 +182,12 @@ function render({ model, el }) {
     const get = (k) => model.get(k);
     const cache = {};
     const heat = {};
-    ui.figure.style.flexDirection = "row";
-    ui.figure.style.flexWrap = "wrap";
+    // The two figures side by side where there is room (each shrinks to 300 px), else stacked.
+    Object.assign(ui.figure.style, { flexDirection: "row", flexWrap: "wrap", flex: "1 1 100%" });
     const lim = () => cfg.sets[get("data")].lim;
     const { canvas } = nlPlaneCanvas(ui, "data and the line", lim(), lim());
     const surface = nlMakeCanvas(ui.figure, 340, 372, "loss surface");
+    for (const c of [canvas, surface]) Object.assign(c.style, { flex: "1 1 300px", minWidth: "0", maxWidth: "340px" });
     const wplane = nlPlane(cfg.wlim, cfg.wlim, [44, 8, 288, 288]);
     const setStart = (i, v) => nlSetItem(model, "start", [i], v);
     const surfaces = {};
