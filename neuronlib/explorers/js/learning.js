@@ -87,9 +87,9 @@ const NL_SURFACE_B_STEP = 0.25;
 function nlSurfaces(s, wlim, n, onReady) {
   // Loss surfaces over (w1, w2) of data set s, one per bias b (a multiple of NL_SURFACE_B_STEP):
   // vals[j * n + i] = ln L(w1_i, w2_j, b) on an n x n grid. A surface takes n * n * m softplus
-  // evaluations, too many for one frame: want(b) returns the nearest surface already computed and
-  // queues b's own, which is computed a few rows at a time (about 4 ms of work per frame) and
-  // then announced with onReady(). So no input ever waits for a surface.
+  // evaluations, too many for one frame: want(b) returns the nearest surface already computed
+  // and queues b's own, which is computed a few rows at a time (about 4 ms of work after each
+  // painted frame) and then announced with onReady(). So no input waits for a surface.
   const done = new Map();
   const queue = [];
   const m = s.X.length;
@@ -98,6 +98,12 @@ function nlSurfaces(s, wlim, n, onReady) {
   const y = Float64Array.from(s.y);
   const w = (k) => wlim[0] + ((k + 0.5) * (wlim[1] - wlim[0])) / n;
   let job = null;
+  // just after the next frame is painted, so a slice never delays the reader's next paint
+  const afterPaint = (fn) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = fn;
+    ch.port2.postMessage(0);
+  });
   const rows = (until) => {
     for (; job.row < n && performance.now() < until; job.row++) {
       const w2 = w(n - 1 - job.row);
@@ -127,7 +133,7 @@ function nlSurfaces(s, wlim, n, onReady) {
       if (!rows(until)) break;
       if (!queue.length && budget !== Infinity) onReady();
     }
-    if (job || queue.length) requestAnimationFrame(() => pump(4));
+    if (job || queue.length) afterPaint(() => pump(4));
   };
   return {
     want(b, now = true) {
@@ -135,7 +141,7 @@ function nlSurfaces(s, wlim, n, onReady) {
       const idle = !job && !queue.length;
       if (!queue.includes(b) && !(job && job.b === b)) queue.splice(0, queue.length, b);
       if (!done.size && now) pump(Infinity); // the first one, when no other can stand in
-      else if (idle) requestAnimationFrame(() => pump(4));
+      else if (idle) afterPaint(() => pump(4));
       let best = null;
       for (const v of done.values()) if (!best || Math.abs(v.b - b) < Math.abs(best.b - b)) best = v;
       return best;
