@@ -163,6 +163,7 @@ def test_the_learning_line_separates_height_and_body_mass_but_not_xor():
     (lambda: nx.explore_learning(learning_rate=-1), ValueError, "learning_rate must be positive"),
     (lambda: nx.explore_learning(start=(1, 2)), ValueError, "start must have 3 numbers (w1, w2, b)"),
     (lambda: nx.explore_learning(max_steps=0), ValueError, "max_steps must be 1 to 2000"),
+    (lambda: nx.explore_learning(n=2), ValueError, "n must be 4 to 400 points, got 2"),
 ])
 def test_bad_arguments_raise_clear_errors(call, error, words):
     with pytest.raises(error, match=re.escape(words)):
