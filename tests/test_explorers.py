@@ -107,6 +107,32 @@ def test_training_summary_follows_the_step_and_marks_dead_units():
     assert str(dying).endswith("dead units: 2")
 
 
+def test_the_learning_line_takes_the_closed_form_first_step():
+    # From w = 0, b = 0 every p = 1/2: the loss is ln 2 and the first step is
+    # w = -η mean((1/2 - y) x), b = -η mean(1/2 - y), computed here without neuronlib.
+    import numpy as np
+
+    ex = nx.explore_learning("height_weight", learning_rate=0.8, start=(0, 0, 0))
+    X, y = ex.training_data()
+    assert np.allclose(X.mean(axis=0), 0) and np.allclose(X.std(axis=0), 1)  # standardised
+    assert f"step 0 of 300: w = (0, 0), b = 0, loss {base.fmt(math.log(2))}," in str(ex)
+    ex.step = 1
+    w = -0.8 * ((0.5 - y)[:, None] * X).mean(axis=0)
+    b = -0.8 * (0.5 - y).mean()
+    assert f"w = {base.fmt_vec(w)}, b = {base.fmt(b)}," in str(ex)
+    assert np.allclose([*ex.history().model.weights, ex.history().model.bias], [*w, b], rtol=1e-12)
+
+
+def test_the_learning_line_separates_height_and_body_mass_but_not_xor():
+    ex = nx.explore_learning("height_weight", learning_rate=2.0)
+    ex.step = 300
+    assert re.search(r"accuracy (9[5-9]|100)(\.\d+)?%$", str(ex)), str(ex)
+    ex.data = "xor"   # the four xor clusters: no line gets much more than half right
+    assert float(re.search(r"accuracy ([\d.]+)%$", str(ex)).group(1)) < 70
+    ex.reset()
+    assert ex.step == 0 and ex.data == "height_weight" and ex.start == [3.0, -2.0, 0.0]
+
+
 # --- validation ------------------------------------------------------------------------
 
 
@@ -133,6 +159,11 @@ def test_training_summary_follows_the_step_and_marks_dead_units():
     (lambda: nx.explore_training(seed=11), ValueError, "seed must be one of"),
     (lambda: nx.explore_training(hidden=9), ValueError, "hidden must be 1 to 5"),
     (lambda: nx.explore_training(activation="Relu!"), ValueError, "unknown hidden activation"),
+    (lambda: nx.explore_learning(data="moons"), ValueError, "unknown data set 'moons'; choose one of: height_weight, xor"),
+    (lambda: nx.explore_learning(learning_rate=-1), ValueError, "learning_rate must be positive"),
+    (lambda: nx.explore_learning(start=(1, 2)), ValueError, "start must have 3 numbers (w1, w2, b)"),
+    (lambda: nx.explore_learning(max_steps=0), ValueError, "max_steps must be 1 to 2000"),
+    (lambda: nx.explore_learning(n=2), ValueError, "n must be 4 to 400 points, got 2"),
 ])
 def test_bad_arguments_raise_clear_errors(call, error, words):
     with pytest.raises(error, match=re.escape(words)):
@@ -258,13 +289,14 @@ def test_outputs_are_identical_across_two_runs():
 
 
 CHAPTERS = {1: "What a neuron computes", 2: "From y = mx + b to hyperplanes", 3: "Activation functions",
-            4: "Why nonlinearity", 5: "Dead neurons"}
+            4: "Why nonlinearity", 5: "Dead neurons", 6: "How a neuron learns its weights"}
 
 
 @pytest.mark.parametrize("name, cls, chapter", [
     ("explore_neuron", "NeuronExplorer", 1), ("explore_hyperplane", "HyperplaneExplorer", 2),
     ("explore_activation", "ActivationExplorer", 3), ("explore_network", "NetworkExplorer", 4),
-    ("explore_layer", "LayerExplorer", 4), ("explore_training", "TrainingExplorer", 5)])
+    ("explore_layer", "LayerExplorer", 4), ("explore_training", "TrainingExplorer", 5),
+    ("explore_learning", "LearningExplorer", 6)])
 def test_docstrings_name_the_chapter_and_give_an_example(name, cls, chapter):
     for value in (getattr(nx, name), getattr(nx, cls)):
         doc = value.__doc__

@@ -133,25 +133,62 @@ def test_dragging_the_point_moves_it_and_reset_restores_everything(opened, site)
     assert opened.readout("hyperplane") == ex.summary()
 
 
-def test_training_steps_play_and_pause_follow_neuronlib(opened, site):
-    _, explorers = site
-    ex = explorers["training"]
-    root = opened.root("training")
+def _step_then_play_and_pause(opened, ex, kind):
+    """Step once, then Play for a moment and Pause: the readout is neuronlib's at each step (the
+    step slider is the explorer's second slider)."""
+    root = opened.root(kind)
     root.locator("button.nl-step").click()
     ex.step = 1
-    assert opened.readout("training") == ex.summary()
+    assert opened.readout(kind) == ex.summary()
     play = root.locator("button.nl-play")
     play.click()
     assert play.get_attribute("aria-pressed") == "true"
     opened.page.wait_for_timeout(300)
     play.click()
-    step = int(root.locator("input[type=range]").nth(1).input_value())
-    assert step > 1 and play.text_content() == "Play"
-    ex.step = step
-    assert opened.readout("training") == ex.summary()
+    ex.step = int(root.locator("input[type=range]").nth(1).input_value())
+    assert ex.step > 1 and play.text_content() == "Play"
+    assert opened.readout(kind) == ex.summary()
+
+
+def test_training_steps_play_and_pause_follow_neuronlib(opened, site):
+    _, explorers = site
+    ex = explorers["training"]
+    root = opened.root("training")
+    _step_then_play_and_pause(opened, ex, "training")
     root.locator("button.nl-reset").click()
     ex.step = 0
     assert opened.readout("training") == ex.summary()
+
+
+def test_the_learning_line_steps_drags_and_moves_by_keyboard_as_neuronlib_computes(opened, site):
+    _, explorers = site
+    ex = explorers["learning"]
+    root = opened.root("learning")
+    sliders = root.locator("input[type=range]")  # learning rate, step, start w1, w2, b
+    try:
+        _step_then_play_and_pause(opened, ex, "learning")
+        # the loss surface spans w1, w2 in [-6, 6] on [44, 332] x [8, 296] of its 340-pixel canvas
+        surface = root.locator("canvas").nth(1)
+        box = surface.bounding_box()
+        scale = box["width"] / 340
+        opened.page.mouse.click(box["x"] + (44 + 288 * 3 / 12) * scale, box["y"] + (8 + 288 * 2 / 12) * scale)
+        start = [float(sliders.nth(i).input_value()) for i in (2, 3, 4)]
+        assert start == pytest.approx([-3, 4, 0], abs=0.03)
+        surface.focus()
+        surface.press("ArrowRight")
+        surface.press("ArrowDown")
+        moved = [float(sliders.nth(i).input_value()) for i in (2, 3, 4)]
+        assert moved == pytest.approx([start[0] + 0.05, start[1] - 0.05, 0])
+        ex.start = moved
+        assert opened.readout("learning") == ex.summary()
+        assert "the path gradient descent takes from the start" in surface.get_attribute("aria-label")
+        root.locator("select").select_option("xor")
+        ex.data = "xor"
+        assert opened.readout("learning") == ex.summary()
+        root.locator("button.nl-reset").click()
+    finally:
+        ex.reset()
+    assert opened.readout("learning") == ex.summary()
 
 
 def test_dark_mode_redraws_in_dark_colours(opened):

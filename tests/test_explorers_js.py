@@ -138,6 +138,11 @@ def _random_states(kind, rng):
                                      seeds=range(3), max_steps=40)
             ex.step = int(rng.integers(0, 41))
             yield ex
+        elif kind == "learning":
+            ex = nx.explore_learning(data=["height_weight", "xor"][i % 2], learning_rate=[0.3, 4.0, 1e149][i % 3],
+                                     start=r(3), n=20 + i, max_steps=40)
+            ex.step = int(rng.integers(0, 41))
+            yield ex
 
 
 def test_the_browser_readout_equals_the_python_summary(explorer_kind):
@@ -212,3 +217,43 @@ def test_training_diverges_at_the_same_step_as_neuronlib():
         else:
             with pytest.raises(ValueError, match="diverged"):
                 train(net, X, y, "bce", 1e80, steps)
+
+
+def _neuron_job(learning_rate, steps, seed, scale=1.5):
+    from neuronlib.neuron import Neuron
+
+    rng = np.random.default_rng(seed)
+    X = rng.normal(0, scale, (30, 2))
+    y = (X[:, 0] + 0.5 * X[:, 1] + rng.normal(0, 1, 30) > 0).astype(float)  # overlapping classes
+    start = rng.uniform(-3, 3, 3).tolist()
+    job = {"X": X.tolist(), "y": y.tolist(), "start": start, "learning_rate": learning_rate, "steps": steps}
+    return job, Neuron(start[:2], start[2], "sigmoid"), X, y
+
+
+def test_the_learning_line_steps_match_neuronlib_train():
+    from neuronlib.training import train
+
+    cases = [(0.05, 60, 0), (0.5, 200, 1), (3.0, 50, 2), (20.0, 30, 3)]
+    jobs = [_neuron_job(*case) for case in cases]
+    runs = run_js("learning", {"learning": [job for job, *_ in jobs]})["learning"]
+    for (lr, steps, _), (job, neuron, X, y), run in zip(cases, jobs, runs):
+        assert run["diverged"] is None
+        # every step, not only the last: train for k steps and compare the parameters
+        for k in (0, 1, 2, steps // 2, steps):
+            model = train(neuron, X, y, "bce", lr, k).model
+            assert_close(run["params"][k], [*model.weights, model.bias], f"lr {lr}, step {k}")
+        assert_close(run["loss"], train(neuron, X, y, "bce", lr, steps).loss, f"lr {lr} loss")
+
+
+def test_the_learning_line_diverges_at_the_same_step_as_neuronlib():
+    from neuronlib.training import TrainingDiverged, train
+
+    # a step moves w by at most learning_rate * max |x|: large inputs and a huge rate blow it up
+    job, neuron, X, y = _neuron_job(1e149, 8, 4, scale=40.0)
+    run = run_js("learning", {"learning": [job]})["learning"][0]
+    assert run["diverged"] is not None
+    with pytest.raises(TrainingDiverged) as caught:
+        train(neuron, X, y, "bce", 1e149, 8)
+    assert caught.value.step == run["diverged"]
+    assert len(run["loss"]) == run["diverged"]
+    train(neuron, X, y, "bce", 1e149, run["diverged"] - 1)  # one step fewer: no error

@@ -8,12 +8,13 @@ See ``neuronlib/explorers/README.md``.
 
 - :func:`explore_neuron` (Chapter 1), :func:`explore_hyperplane` (Chapter 2),
   :func:`explore_activation` (Chapter 3), :func:`explore_network` and :func:`explore_layer`
-  (Chapter 4), :func:`explore_training` (Chapter 5).
+  (Chapter 4), :func:`explore_training` (Chapter 5), :func:`explore_learning` (Chapter 6).
 """
 
 from .activation import ActivationExplorer, explore_activation
 from .hyperplane import HyperplaneExplorer, explore_hyperplane
 from .layer import LayerExplorer, explore_layer
+from .learning import LearningExplorer, explore_learning
 from .network import NetworkExplorer, explore_network
 from .neuron import NeuronExplorer, explore_neuron
 from .training import TrainingExplorer, explore_training
@@ -26,6 +27,7 @@ EXPLORERS = {
     "network": explore_network,
     "layer": explore_layer,
     "training": explore_training,
+    "learning": explore_learning,
 }
 
 __all__ = [
@@ -33,12 +35,14 @@ __all__ = [
     "ActivationExplorer",
     "HyperplaneExplorer",
     "LayerExplorer",
+    "LearningExplorer",
     "NetworkExplorer",
     "NeuronExplorer",
     "TrainingExplorer",
     "explore_activation",
     "explore_hyperplane",
     "explore_layer",
+    "explore_learning",
     "explore_network",
     "explore_neuron",
     "explore_training",

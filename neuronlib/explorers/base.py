@@ -42,7 +42,8 @@ JS_DIR = Path(__file__).with_name("js")
 #: Shared files, in the order they are concatenated (each may use the ones before it).
 SHARED = ("format.js", "maths.js", "theme.js", "canvas.js", "controls.js")
 #: Extra shared files per explorer (only what the explorer needs, to keep pages light).
-EXTRA = {"hyperplane": ("plane.js",), "layer": ("plane.js",), "training": ("plane.js", "train.js")}
+EXTRA = {"hyperplane": ("plane.js",), "layer": ("plane.js",), "training": ("plane.js", "train.js", "player.js"),
+         "learning": ("plane.js", "player.js")}
 
 
 def _read(name: str) -> str:
@@ -394,3 +395,35 @@ class Explorer(anywidget.AnyWidget):
         data["text/plain"] = self.summary()
         data["text/html"] = self.to_html(f"nl-{self._kind}-{self._number}{suffix}")
         return data, metadata
+
+
+class SteppedExplorer(Explorer):
+    """An explorer that trains step by step (training, learning): a positive ``learning_rate``
+    and the ``step`` shown, from 0 to the config's ``max_steps``."""
+
+    learning_rate = Number(0.5).tag(sync=True)
+    step = Integer().tag(sync=True)
+
+    @t.validate("learning_rate")
+    def _check_learning_rate(self, proposal):
+        if proposal["value"] <= 0:
+            raise ValueError(f"learning_rate must be positive, got {proposal['value']}")
+        return proposal["value"]
+
+    @t.validate("step")
+    def _check_step(self, proposal):
+        top = self._config.get("max_steps", proposal["value"])
+        if not 0 <= proposal["value"] <= top:
+            raise ValueError(f"step must be between 0 and {top}, got {proposal['value']}")
+        return proposal["value"]
+
+    def trained(self):
+        """:meth:`history` (the subclass's run of :func:`neuronlib.training.train` to the current
+        step), or, if training diverges before it, the readout's words saying so."""
+        from neuronlib.training import TrainingDiverged
+
+        try:
+            return self.history()
+        except TrainingDiverged as error:
+            return (f"training diverged at step {error.step} (the numbers blew up): "
+                    "try a smaller learning rate")

@@ -9,9 +9,9 @@ from neuronlib import data as datasets
 from neuronlib._checks import as_limits
 from neuronlib.layer import Layer
 from neuronlib.network import Network
-from neuronlib.training import TrainingDiverged, accuracy, dead_units, train
+from neuronlib.training import accuracy, dead_units, train
 
-from .base import (ActivationName, Explorer, Integer, Number, activation_config, check_activation, fmt,
+from .base import (ActivationName, Integer, SteppedExplorer, activation_config, check_activation, fmt,
                    make_activation, module_source, number)
 
 
@@ -33,7 +33,7 @@ def load_data(name, n: int = 100) -> tuple[np.ndarray, np.ndarray, str]:
     return X, y, name
 
 
-class TrainingExplorer(Explorer):
+class TrainingExplorer(SteppedExplorer):
     """The widget behind :func:`explore_training`; read, set or observe ``learning_rate``,
     ``seed`` (which initial weights), ``activation`` (of the hidden units) and ``step``.
 
@@ -46,29 +46,14 @@ class TrainingExplorer(Explorer):
     _kind = "training"
     _esm = module_source("training")
     _state_keys = ("learning_rate", "seed", "activation", "step")
-    learning_rate = Number(0.5).tag(sync=True)
     seed = Integer().tag(sync=True)
     activation = ActivationName("hidden activation").tag(sync=True)
-    step = Integer().tag(sync=True)
-
-    @t.validate("learning_rate")
-    def _check_learning_rate(self, proposal):
-        if proposal["value"] <= 0:
-            raise ValueError(f"learning_rate must be positive, got {proposal['value']}")
-        return proposal["value"]
 
     @t.validate("seed")
     def _check_seed(self, proposal):
         seeds = self._config.get("seeds", [proposal["value"]])
         if proposal["value"] not in seeds:
             raise ValueError(f"seed must be one of the explorer's seeds {seeds}, got {proposal['value']}")
-        return proposal["value"]
-
-    @t.validate("step")
-    def _check_step(self, proposal):
-        top = self._config.get("max_steps", proposal["value"])
-        if not 0 <= proposal["value"] <= top:
-            raise ValueError(f"step must be between 0 and {top}, got {proposal['value']}")
         return proposal["value"]
 
     def initial_network(self):
@@ -89,11 +74,9 @@ class TrainingExplorer(Explorer):
         head = (f"Training explorer: {c['data']} data ({len(c['X'])} points), {c['hidden']} hidden "
                 f"{self.activation} units and a sigmoid output, bce loss, learning rate "
                 f"{fmt(self.learning_rate)}, seed {self.seed}; step {self.step} of {c['max_steps']}: ")
-        try:
-            history = self.history()
-        except TrainingDiverged as error:
-            return head + (f"training diverged at step {error.step} (the numbers blew up): "
-                           "try a smaller learning rate")
+        history = self.trained()
+        if isinstance(history, str):
+            return head + history
         X = np.array(c["X"])
         percent = 100 * accuracy(history.model, X, c["y"])
         dead = [j + 1 for layer, j in dead_units(history.model, X) if layer == 0]

@@ -24,4 +24,5 @@ if (job.summaries) out.summaries = job.summaries.map((s) => nlSummaryOf((k) => s
 if (job.unit_labels)
   out.unit_labels = job.unit_labels.map(({ i, w, b, c, xlim }) => nlUnitText(i, w, b, c, xlim));
 if (job.training) out.training = job.training.map((t) => nlTrainingRun(t));
+if (job.learning) out.learning = job.learning.map((t) => nlNeuronRun(t));
 process.stdout.write(JSON.stringify(out));

@@ -55,24 +55,6 @@ function nlColourBar(ctx, paint, theme, x, y, width, caption, centre = 0) {
   ctx.fillText(caption, x + width / 2, y + 20);
 }
 
-function nlDraggable(canvas, plane, onMove) {
-  // Pointer dragging on the plane: onMove([x, y]) with the position rounded to 0.01, clamped.
-  const clamp = (v, lim) => Math.round(100 * Math.min(lim[1], Math.max(lim[0], v))) / 100;
-  const move = (e) => {
-    const [x, y] = nlPointerData(canvas, plane, e);
-    onMove([clamp(x, plane.xlim), clamp(y, plane.ylim)]);
-  };
-  canvas.style.touchAction = "none";
-  canvas.style.cursor = "crosshair";
-  canvas.addEventListener("pointerdown", (e) => {
-    canvas.setPointerCapture(e.pointerId);
-    move(e);
-  });
-  canvas.addEventListener("pointermove", (e) => {
-    if (canvas.hasPointerCapture(e.pointerId)) move(e);
-  });
-}
-
 function render({ model, el }) {
   return nlMount(model, el, "hyperplane", "Where the neuron switches: the line w·x + b = 0", (frame) => {
     const cfg = model.get("_config");

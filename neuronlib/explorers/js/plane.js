@@ -1,5 +1,6 @@
 // plane.js: pieces shared by the explorers that draw the 2-D input plane (hyperplane, layer,
-// training): the plane canvas, a neuron's line with its normal arrow, and the data points.
+// training, learning): the plane canvas, a neuron's line with its normal arrow, the data points,
+// and dragging a point with the pointer.
 
 function nlPlaneCanvas(frame, label, xlim, ylim) {
   // The plane gets equal scales on both axes (one unit is as many pixels across as up), so a
@@ -69,5 +70,23 @@ function nlDataPoints(ctx, plane, theme, X, y) {
       ctx.lineWidth = 2;
       ctx.strokeRect(px - 4, py - 4, 8, 8);
     }
+  });
+}
+
+function nlDraggable(canvas, plane, onMove) {
+  // Pointer dragging on the plane: onMove([x, y]) with the position rounded to 0.01, clamped.
+  const clamp = (v, lim) => Math.round(100 * Math.min(lim[1], Math.max(lim[0], v))) / 100;
+  const move = (e) => {
+    const [x, y] = nlPointerData(canvas, plane, e);
+    onMove([clamp(x, plane.xlim), clamp(y, plane.ylim)]);
+  };
+  canvas.style.touchAction = "none";
+  canvas.style.cursor = "crosshair";
+  canvas.addEventListener("pointerdown", (e) => {
+    canvas.setPointerCapture(e.pointerId);
+    move(e);
+  });
+  canvas.addEventListener("pointermove", (e) => {
+    if (canvas.hasPointerCapture(e.pointerId)) move(e);
   });
 }

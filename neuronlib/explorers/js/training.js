@@ -47,8 +47,6 @@ function nlDrawLoss(ctx, theme, run, step, max) {
 }
 
 function render({ model, el }) {
-  let playing = false;
-  let frame = 0;
   return nlMount(model, el, "training", "Training: gradient descent, step by step", (ui) => {
     const cfg = model.get("_config");
     const get = (k) => model.get(k);
@@ -65,37 +63,10 @@ function render({ model, el }) {
       get: () => get("activation"), set: (v) => nlSetKey(model, "activation", v) }));
     ui.add(nlSlider(ui.group(), { label: "step", range: [0, cfg.max_steps, 1],
       get: () => get("step"), set: (v) => nlSetKey(model, "step", Math.round(v)) }));
-    const buttons = ui.group();
-    const stop = () => {
-      if (!playing) return;
-      playing = false;
-      cancelAnimationFrame(frame);
-      play.textContent = "Play";
-      play.setAttribute("aria-pressed", "false");
-      model.save_changes();
-    };
-    const tick = () => {
+    const player = nlPlayer(ui.group(), model, { max: cfg.max_steps, speed: cfg.speed, last: () => {
       const run = nlTrajectory(get, cfg, cache);
-      const last = run.diverged === null ? cfg.max_steps : run.diverged;
-      const next = Math.min(last, get("step") + cfg.speed);
-      model.set("step", next);
-      if (next >= last) stop();
-      else frame = requestAnimationFrame(tick);
-    };
-    const play = nlButton(buttons, "Play", "nl-play", () => {
-      if (playing) return stop();
-      if (get("step") >= cfg.max_steps) nlSetKey(model, "step", 0);
-      playing = true;
-      play.textContent = "Pause";
-      play.setAttribute("aria-pressed", "true");
-      frame = requestAnimationFrame(tick);
-    });
-    play.setAttribute("aria-pressed", "false");
-    nlButton(buttons, "Step", "nl-step", () => {
-      stop();
-      nlSetKey(model, "step", Math.min(cfg.max_steps, get("step") + 1));
-    });
-    nlResetButton(buttons, model, stop);
+      return run.diverged === null ? cfg.max_steps : run.diverged;
+    } });
 
     const draw = (theme) => {
       const run = nlTrajectory(get, cfg, cache);
@@ -127,8 +98,7 @@ function render({ model, el }) {
         (step < run.loss.length ? `; at step ${step} the loss is ${nlFmt(run.loss[step])}.` : "."));
       ui.readout.textContent = text;
     };
-    return { keys: ["learning_rate", "seed", "activation", "step"], draw,
-      destroy: () => { playing = false; cancelAnimationFrame(frame); } };
+    return { keys: ["learning_rate", "seed", "activation", "step"], draw, destroy: player.destroy };
   });
 }
 

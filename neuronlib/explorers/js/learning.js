@@ -1,0 +1,281 @@
+// learning.js: explore_learning (Chapter 6), the learning line. One sigmoid neuron learns a
+// yes/no answer on 2-D data by full-batch gradient descent on the binary cross-entropy, computed
+// exactly as neuronlib.training.train does (checked in tests/test_explorers_js.py). Left: the
+// data and the line w.x + b = 0; right: the loss over (w1, w2) with b held near its current
+// value, and the path gradient descent takes from a starting point the reader drags.
+
+function nlNeuronRun(t) {
+  // t = {X, y, start: [w1, w2, b], learning_rate, steps}. Returns loss[k] and params[k] =
+  // [w1, w2, b] after k steps for k = 0..reached, and diverged = the first number of steps for
+  // which neuronlib.training.train raises (as train.js decides it), or null.
+  const { X, y } = t;
+  const m = X.length;
+  const lr = t.learning_rate;
+  let [w1, w2, b] = t.start;
+  const run = { loss: [], params: [], diverged: null };
+  for (let k = 0; k <= t.steps; k++) {
+    let loss = 0;
+    let finite = true;
+    let g1 = 0;
+    let g2 = 0;
+    let gb = 0;
+    for (let i = 0; i < m; i++) {
+      const z = X[i][0] * w1 + X[i][1] * w2 + b;
+      if (!Number.isFinite(z)) finite = false;
+      // L = mean(ln(1 + e^z) - y z); dL/dz = (sigmoid(z) - y) / m
+      loss += nlSoftplus(z) - y[i] * z;
+      const dz = (nlSigmoid(z) - y[i]) / m;
+      g1 += X[i][0] * dz;
+      g2 += X[i][1] * dz;
+      gb += dz;
+    }
+    loss /= m;
+    if (!finite || !Number.isFinite(loss)) {
+      run.diverged = k;
+      break;
+    }
+    run.loss.push(loss);
+    run.params.push([w1, w2, b]);
+    if (k === t.steps) break;
+    if (![g1, g2, gb].every(Number.isFinite)) {
+      run.diverged = k + 1;
+      break;
+    }
+    w1 -= lr * g1;
+    w2 -= lr * g2;
+    b -= lr * gb;
+    // neuronlib refuses weights beyond 1e150 (its MAX_MAGNITUDE), as train.js checks
+    if ([w1, w2, b].some((v) => Math.abs(v) > 1e150)) {
+      run.diverged = k + 1;
+      break;
+    }
+  }
+  return run;
+}
+
+function nlLearningRun(get, cfg, cache) {
+  // The trajectory for (data, learning rate, start), computed once for all max_steps steps.
+  const key = JSON.stringify([get("data"), get("learning_rate"), get("start")]);
+  if (cache.key !== key) {
+    const s = cfg.sets[get("data")];
+    cache.key = key;
+    cache.run = nlNeuronRun({ X: s.X, y: s.y, start: get("start"), learning_rate: get("learning_rate"),
+      steps: cfg.max_steps });
+  }
+  return cache.run;
+}
+
+function nlSummaryOf(get, cfg, cache = {}) {
+  // The readout; equal to LearningExplorer.summary() in Python.
+  const s = cfg.sets[get("data")];
+  const start = get("start");
+  const step = get("step");
+  const run = nlLearningRun(get, cfg, cache);
+  const head = `Learning line: ${s.title} (${s.X.length} points), one sigmoid neuron, bce loss, ` +
+    `learning rate ${nlFmt(get("learning_rate"))}; start w = ${nlFmtVec(start.slice(0, 2))}, ` +
+    `b = ${nlFmt(start[2])}; step ${step} of ${cfg.max_steps}: `;
+  if (run.diverged !== null && step >= run.diverged)
+    return head + `training diverged at step ${run.diverged} (the numbers blew up): try a smaller learning rate`;
+  const [w1, w2, b] = run.params[step];
+  const right = s.X.filter((x, i) => (nlSigmoid(x[0] * w1 + x[1] * w2 + b) >= 0.5 ? 1 : 0) === s.y[i]).length;
+  return head + `w = ${nlFmtVec([w1, w2])}, b = ${nlFmt(b)}, loss ${nlFmt(run.loss[step])}, ` +
+    `accuracy ${nlFmt((100 * right) / s.X.length)}%`;
+}
+
+const NL_SURFACE_B_STEP = 0.25;
+
+function nlSurfaces(s, wlim, n, onReady) {
+  // Loss surfaces over (w1, w2) of data set s, one per bias b (a multiple of NL_SURFACE_B_STEP):
+  // vals[j * n + i] = ln L(w1_i, w2_j, b) on an n x n grid. A surface takes n * n * m softplus
+  // evaluations, too many for one frame: want(b) returns the nearest surface already computed
+  // and queues b's own, which is computed a few rows at a time (about 4 ms of work after each
+  // painted frame) and then announced with onReady(). So no input waits for a surface.
+  const done = new Map();
+  const queue = [];
+  const m = s.X.length;
+  const x1 = Float64Array.from(s.X, (x) => x[0]);
+  const x2 = Float64Array.from(s.X, (x) => x[1]);
+  const y = Float64Array.from(s.y);
+  const w = (k) => wlim[0] + ((k + 0.5) * (wlim[1] - wlim[0])) / n;
+  let job = null;
+  // just after the next frame is painted, so a slice never delays the reader's next paint
+  const afterPaint = (fn) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = fn;
+    ch.port2.postMessage(0);
+  });
+  const rows = (until) => {
+    for (; job.row < n && performance.now() < until; job.row++) {
+      const w2 = w(n - 1 - job.row);
+      for (let i = 0; i < n; i++) {
+        const w1 = w(i);
+        let sum = 0;
+        for (let k = 0; k < m; k++) {
+          const z = w1 * x1[k] + w2 * x2[k] + job.b;
+          sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[k] * z;
+        }
+        job.vals[job.row * n + i] = Math.log(sum / m);
+      }
+    }
+    if (job.row < n) return false;
+    let [lo, hi] = [Infinity, -Infinity];
+    for (const v of job.vals) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    if (done.size >= 64) done.delete(done.keys().next().value);
+    done.set(job.b, { b: job.b, vals: job.vals, lo, hi });
+    job = null;
+    return true;
+  };
+  const pump = (budget) => {
+    // budget Infinity: compute now, for the caller; otherwise a slice of a frame, then onReady
+    const until = performance.now() + budget;
+    while (job || queue.length) {
+      if (!job) job = { b: queue.shift(), row: 0, vals: new Float64Array(n * n) };
+      if (!rows(until)) break;
+      if (!queue.length && budget !== Infinity) onReady();
+    }
+    if (job || queue.length) afterPaint(() => pump(4));
+  };
+  return {
+    want(b, now = true) {
+      if (done.has(b)) return done.get(b);
+      const idle = !job && !queue.length;
+      if (!queue.includes(b) && !(job && job.b === b)) queue.splice(0, queue.length, b);
+      if (!done.size && now) pump(Infinity); // the first one, when no other can stand in
+      else if (idle) afterPaint(() => pump(4));
+      let best = null;
+      for (const v of done.values()) if (!best || Math.abs(v.b - b) < Math.abs(best.b - b)) best = v;
+      return best;
+    },
+  };
+}
+
+function nlPaintSurface(ctx, plane, theme, surface, n, cache) {
+  // Bands of equal log-loss (filled contours), darker where the loss is lower.
+  if (!cache.canvas) {
+    cache.canvas = document.createElement("canvas");
+    [cache.canvas.width, cache.canvas.height] = [n, n];
+    cache.image = cache.canvas.getContext("2d").createImageData(n, n);
+  }
+  const bands = 10;
+  const { lo, hi, vals } = surface;
+  for (let k = 0; k < n * n; k++) {
+    const level = Math.min(bands - 1, Math.floor((bands * (vals[k] - lo)) / (hi - lo || 1)));
+    const c = nlMix(theme.rgb.pos, theme.rgb.bg, 0.1 + (0.9 * level) / (bands - 1));
+    cache.image.data.set([c[0], c[1], c[2], 255], 4 * k);
+  }
+  cache.canvas.getContext("2d").putImageData(cache.image, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(cache.canvas, ...plane.rect);
+}
+
+function nlDrawPath(ctx, plane, theme, run, step) {
+  // The (w1, w2) path: solid up to the current step, dotted for the steps still to come.
+  const P = (p) => [plane.px(p[0]), plane.py(p[1])];
+  const reached = run.params.length - 1;
+  nlClip(ctx, plane, () => {
+    nlLine(ctx, run.params.map(P), theme.muted, 1.5, [3, 3]);
+    const upto = run.params.slice(0, Math.min(step, reached) + 1).map(P);
+    nlLine(ctx, upto, theme.bg, 5);
+    nlLine(ctx, upto, theme.neg, 2.5);
+    nlDisc(ctx, ...P(run.params[0]), 6, theme.bg, theme.fg);
+    if (step <= reached) nlDisc(ctx, ...P(run.params[step]), 5, theme.neg, theme.bg);
+  });
+}
+
+function render({ model, el }) {
+  return nlMount(model, el, "learning", "The learning line: one neuron learns by gradient descent", (ui) => {
+    const cfg = model.get("_config");
+    const get = (k) => model.get(k);
+    const cache = {};
+    const heat = {};
+    // The two figures side by side where there is room (each shrinks to 300 px), else stacked.
+    Object.assign(ui.figure.style, { flexDirection: "row", flexWrap: "wrap", flex: "1 1 100%" });
+    const lim = () => cfg.sets[get("data")].lim;
+    const { canvas } = nlPlaneCanvas(ui, "data and the line", lim(), lim());
+    const surface = nlMakeCanvas(ui.figure, 340, 372, "loss surface");
+    for (const c of [canvas, surface]) Object.assign(c.style, { flex: "1 1 300px", minWidth: "0", maxWidth: "340px" });
+    const wplane = nlPlane(cfg.wlim, cfg.wlim, [44, 8, 288, 288]);
+    const setStart = (i, v) => nlSetItem(model, "start", [i], v);
+    const surfaces = {};
+    const picture = {};
+    let lastTheme = null;
+    const surfacesOf = (key) =>
+      (surfaces[key] = surfaces[key] || nlSurfaces(cfg.sets[key], cfg.wlim, cfg.grid, () => draw(lastTheme)));
+    // While the reader looks, the other data sets' surfaces at the starting bias are computed (a
+    // slice of a frame at a time), so choosing one in the menu does not wait for them.
+    const quantise = (b) => Math.round(b / NL_SURFACE_B_STEP) * NL_SURFACE_B_STEP + 0;
+    (window.requestIdleCallback || ((cb) => setTimeout(cb, 50)))(() =>
+      cfg.order.forEach((key) => surfacesOf(key).want(quantise(get("start")[2]), false)));
+
+    const g = ui.group();
+    ui.add(nlSelect(g, { label: "data set", options: cfg.order.map((k) => [k, cfg.sets[k].menu]),
+      get: () => get("data"), set: (v) => nlSetKey(model, "data", v) }));
+    ui.add(nlSlider(g, { label: "learning rate", range: cfg.ranges.learning_rate,
+      get: () => get("learning_rate"), set: (v) => nlSetKey(model, "learning_rate", v) }));
+    ui.add(nlSlider(ui.group(), { label: "step", range: [0, cfg.max_steps, 1],
+      get: () => get("step"), set: (v) => nlSetKey(model, "step", Math.round(v)) }));
+    const gs = ui.group();
+    ["start w1", "start w2", "start b"].forEach((label, i) =>
+      ui.add(nlSlider(gs, { label, range: cfg.ranges.start, get: () => get("start")[i], set: (v) => setStart(i, v) })));
+    const player = nlPlayer(ui.group(), model, { max: cfg.max_steps, speed: cfg.speed, last: () => {
+      const run = nlLearningRun(get, cfg, cache);
+      return run.diverged === null ? cfg.max_steps : run.diverged;
+    } });
+
+    // The starting point: drag it on the loss surface, or focus the surface and use the arrows.
+    nlDraggable(surface, wplane, (p) => nlSetKey(model, "start", [p[0], p[1], get("start")[2]]));
+    surface.tabIndex = 0;
+    surface.setAttribute("data-lm-suppress-shortcuts", "true");
+    surface.addEventListener("keydown", (e) => {
+      const moves = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowDown: [1, -1], ArrowUp: [1, 1] };
+      const mv = moves[e.key];
+      if (!mv) return;
+      e.preventDefault();
+      const v = get("start")[mv[0]] + mv[1] * cfg.ranges.start[2] * (e.shiftKey ? 10 : 1);
+      setStart(mv[0], Math.round(100 * Math.min(cfg.wlim[1], Math.max(cfg.wlim[0], v))) / 100);
+    });
+
+    const draw = (theme) => {
+      const s = cfg.sets[get("data")];
+      const run = nlLearningRun(get, cfg, cache);
+      const step = get("step");
+      const k = Math.min(step, run.params.length - 1);
+      const [w1, w2, b] = run.params[k];
+      const text = nlSummaryOf(get, cfg, cache);
+      const now = text.slice(text.indexOf("; step") + 2);
+
+      const plane = nlPlane(s.lim, s.lim, [44, 8, 288, 288]);
+      const ctx = nlBegin(canvas, theme);
+      nlHeatmap(ctx, plane, heat, cfg.plane_grid, (x, y) => nlSigmoid(w1 * x + w2 * y + b) - 0.5, nlDiverging(theme, 0.5));
+      nlAxes(ctx, plane, theme, "x1", "x2");
+      const [line] = nlNeuronLines(ctx, plane, theme, [{ w: [w1, w2], b, colour: theme.fg, name: "w" }],
+        () => nlDataPoints(ctx, plane, theme, s.X, s.y));
+      nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
+      nlLabel(ctx, "dot = class 1, square = class 0; arrow: w", 8, 352, theme, theme.muted, "left");
+      canvas.setAttribute("aria-label", `Input plane, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])} ` +
+        `on equal scales, with the ${s.X.length} points of the ${s.title}, shaded by the neuron's output p, ` +
+        (line ? `and the line w·x + b = 0 with the weight vector w at right angles to it, pointing to p > 0.5. `
+          : "and no line in view. ") + now);
+
+      const bq = quantise(b);
+      lastTheme = theme;
+      const pic = surfacesOf(get("data")).want(bq);
+      const sctx = nlBegin(surface, theme);
+      nlPaintSurface(sctx, wplane, theme, pic, cfg.grid, picture);
+      nlAxes(sctx, wplane, theme, "w1", "w2");
+      nlDrawPath(sctx, wplane, theme, run, step);
+      nlLabel(sctx, `loss over (w1, w2) at b = ${nlFmt(pic.b)} (b now ${nlFmt(b)})`, 8, 336, theme, theme.muted, "left");
+      nlLabel(sctx, "darker: lower loss; ring: start (drag it); dot: now", 8, 352, theme, theme.muted, "left");
+      const st = get("start");
+      surface.setAttribute("aria-label", `Loss surface over w1 and w2 from ${nlFmt(cfg.wlim[0])} to ` +
+        `${nlFmt(cfg.wlim[1])} with b held at ${nlFmt(pic.b)} (the current bias is ${nlFmt(b)}), in bands ` +
+        `of equal log-loss from ${nlFmt(Math.exp(pic.lo))} (darkest) to ${nlFmt(Math.exp(pic.hi))}, ` +
+        `and the path gradient descent takes from the start (${nlFmt(st[0])}, ${nlFmt(st[1])}), which ` +
+        `can be dragged or moved with the arrow keys. ` + now);
+      ui.readout.textContent = text;
+    };
+    return { keys: ["data", "learning_rate", "start", "step"], draw, destroy: player.destroy };
+  });
+}
+
+export default { render };
