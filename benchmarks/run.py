@@ -1,63 +1,91 @@
-"""Benchmarks of the explorers: prints a markdown table and writes it into benchmarks/README.md.
+"""Benchmarks of the explorers: prints markdown tables and writes them into benchmarks/README.md.
 
-Usage: python benchmarks/run.py [--quick] [--no-write]
+Usage: python benchmarks/run.py [--quick] [--no-write]   (after `make book` or `make build-strict`)
 
-(a) static page (no kernel): a slider move's event-to-next-paint in headless Chromium, on the
-hyperplane explorer's 200 x 200 heat map (ReLU, and GELU, the costliest activation);
-(b) Jupyter path: one update from Python, the explorer vs ipywidgets.interact + matplotlib.
-Both are measured in the same run; targets: (a) median <= 16.7 ms, worst <= 33 ms; (b) >= 5x.
-(c) page weight: the bytes each chapter page of the built site transfers (needs `make book`
-first; skipped, and said so, when there is no built site); target < 1.5 MB.
+(a) static page (no kernel): every control of every explorer on every chapter page of the built
+site (the explorers and their controls are read from the pages: every input[type=range],
+select and button of every .nl-explorer), moved the way a reader moves it (20 key presses per
+slider and menu, 2 pointer drags per slider, 20 clicks per button; tools/control_timing.py says
+exactly how), in headless Chromium; per control, the median and worst time from input to next
+paint; target median <= 16.7 ms, worst <= 33 ms. `--quick`: the gallery page only.
+(b) Jupyter path: one update from Python, the explorer vs ipywidgets.interact + matplotlib;
+target >= 5x.
+(c) page weight: the bytes each chapter page of the built site transfers; target < 1.5 MB.
 """
 
 from __future__ import annotations
 
+import os
 import platform
 import re
 import sys
 from pathlib import Path
 
+import control_timing  # tools/: `make benchmarks` runs this with PYTHONPATH=tools
 import jupyter_path
-import page_weight  # tools/page_weight.py: `make benchmarks` runs this with PYTHONPATH=tools
-import static_page
+import page_weight
+from browser import launch, open_quietly, serve
 
-from neuronlib.explorers import base, explore_hyperplane
+from neuronlib.explorers import EXPLORERS
 
 HERE = Path(__file__).resolve().parent
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 PAGES_START, PAGES_END = "<!-- pages:start -->", "<!-- pages:end -->"
+QUICK_PAGES = ["notebooks/gallery.html"]
 
 
 def _ms(x):
     return "n/a" if x is None else f"{x:.1f} ms"
 
 
-def table(rows_a: list[tuple[str, dict]], b: dict) -> str:
+def measure_site(pages: list[str], moves: int) -> tuple[list[tuple[str, control_timing.Control]], str]:
+    """Every control of every explorer on each of ``pages``; returns ([(page, control)], Chromium version)."""
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with serve(page_weight.SITE) as url, sync_playwright() as p:
+        browser = launch(p)
+        for path in pages:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            open_quietly(page, f"{url}/{path}")
+            page.wait_for_timeout(500)  # a reader looks before touching (the explorers warm up)
+            rows += [(path, c) for c in control_timing.measure_page(page, moves=moves)]
+            page.close()
+        version = browser.version
+        browser.close()
+    return rows, version
+
+
+def controls_table(rows: list[tuple[str, control_timing.Control]]) -> str:
     lines = [
+        "| page | explorer | control (how moved) | moves | median | worst | redraw work: median | worst | met |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for path, c in rows:
+        if not c.paint:
+            lines.append(f"| {Path(path).stem} | {c.explorer} | {c.label()} | 0 | n/a | n/a | n/a | n/a | NO |")
+            continue
+        median, worst = control_timing.summary(c.paint)
+        work_median, work_worst = control_timing.summary(c.work)
+        ok = median <= 16.7 and worst <= 33
+        lines.append(f"| {Path(path).stem} | {c.explorer} | {c.label()} | {len(c.paint)} | {_ms(median)} "
+                     f"| {_ms(worst)} | {_ms(work_median)} | {_ms(work_worst)} | {'yes' if ok else 'NO'} |")
+    return "\n".join(lines)
+
+
+def jupyter_table(b: dict) -> str:
+    ratio = b["baseline"] / b["explorer"]
+    return "\n".join([
         "| measurement | median | worst | target | met |",
         "| --- | --- | --- | --- | --- |",
-    ]
-    for label, s in rows_a:
-        ok = s["median"] <= 16.7 and s["worst"] <= 33
-        lines.append(f"| (a) static page, {label}: slider move to next paint | {_ms(s['median'])} "
-                     f"| {_ms(s['worst'])} | median <= 16.7 ms, worst <= 33 ms | {'yes' if ok else 'NO'} |")
-        slow = f"{s['slow_events']} of {2 * s['moves']}"
-        lines.append(f"| (a) {label}: of which Event Timing entries >= 16 ms (keydown + input) | {slow} "
-                     f"| {_ms(s['slowest_event'])} | | |")
-        lines.append(f"| (a) {label}: rAF probe alone | {_ms(s['raf_median'])} | {_ms(s['raf_worst'])} | | |")
-        lines.append(f"| (a) {label}: redraw work in the input handler | {_ms(s['work_median'])} "
-                     f"| {_ms(s['work_worst'])} | | |")
-    ratio = b["baseline"] / b["explorer"]
-    lines += [
         f"| (b) Jupyter: neuronlib explorer, set `ex.bias` + recompute summary | {b['explorer']:.3f} ms "
         f"| {b['explorer_worst']:.3f} ms | | |",
         f"| (b) Jupyter: `ipywidgets.interact` + full matplotlib re-plot (200 x 200 imshow, PNG) "
         f"| {b['baseline']:.1f} ms | {b['baseline_worst']:.1f} ms | | |",
         f"| (b) Jupyter: speed-up of the explorer over the baseline | {ratio:.0f}x | | >= 5x "
         f"| {'yes' if ratio >= 5 else 'NO'} |",
-    ]
-    return "\n".join(lines)
+    ])
 
 
 def page_weights() -> str:
@@ -72,33 +100,40 @@ def _replace(text: str, start: str, end: str, body: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    moves = 20 if "--quick" in argv else 60
-    rows = []
-    chromium = ""
-    for activation in ("relu", "gelu"):
-        ex = explore_hyperplane(activation=activation)
-        page = base.standalone_page([ex.to_html()])
-        result = static_page.measure(page, slider_index=2, moves=moves)  # the bias slider
-        summary = static_page.summarise(result)
-        chromium = summary["chromium"]
-        rows.append((f"hyperplane, {activation}", summary))
-    b = jupyter_path.run(n=15 if "--quick" in argv else 40)
-    text = table(rows, b)
-    pages = page_weights()
-    about = (f"Measured in one run: {platform.machine()}, {platform.system()}, Python "
-             f"{platform.python_version()}, Chromium {chromium} (headless, --disable-gpu), "
-             f"{moves} slider moves per row, {b['n']} Python updates per row.")
+    quick = "--quick" in argv
+    if not (page_weight.SITE / "index.html").is_file():
+        print("No built site in _build/html: run `make build-strict` (or `make book`) first.")
+        return 1
+    pages = QUICK_PAGES if quick else sorted(
+        p.relative_to(page_weight.SITE).as_posix() for p in (page_weight.SITE / "notebooks").glob("*.html"))
+    load_before = os.getloadavg()[0]
+    rows, chromium = measure_site(pages, moves=20)
+    load_after = os.getloadavg()[0]
+    missing = sorted(set(EXPLORERS) - {c.explorer for _, c in rows})
+    b = jupyter_path.run(n=15 if quick else 40)
+    text = controls_table(rows) + "\n\n" + jupyter_table(b)
+    met = sum(1 for _, c in rows if c.paint and control_timing.summary(c.paint)[0] <= 16.7
+              and control_timing.summary(c.paint)[1] <= 33)
+    about = (f"Measured in one run: {platform.machine()}, {platform.system()}, {os.cpu_count()} cores, "
+             f"Python {platform.python_version()}, Chromium {chromium} (headless, --disable-gpu); "
+             f"{met} of {len(rows)} controls met the target; load average {load_before:.1f} before "
+             f"and {load_after:.1f} after the browser part"
+             f"{' (a shared, loaded machine)' if max(load_before, load_after) > 1.5 else ''}; "
+             f"{b['n']} Python updates per row in (b).")
+    if missing:
+        about += f" Explorers in the registry found on no page: {', '.join(missing)}."
+    pages_table = page_weights()
     print(text)
     print()
     print(about)
     print()
-    print(pages)
+    print(pages_table)
     if "--no-write" not in argv:
         readme = HERE / "README.md"
         old = readme.read_text(encoding="utf-8")
         new = _replace(old, START, END, f"{text}\n\n{about}")
-        if pages.startswith("|"):  # keep the last real table when the site was not built
-            new = _replace(new, PAGES_START, PAGES_END, pages)
+        if pages_table.startswith("|"):  # keep the last real table when the site was not built
+            new = _replace(new, PAGES_START, PAGES_END, pages_table)
         readme.write_text(new, encoding="utf-8")
         print(f"\nwritten into {readme.relative_to(HERE.parent)}")
     return 0

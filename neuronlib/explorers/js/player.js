@@ -1,9 +1,10 @@
 // player.js: the Play/Pause, Step and Reset buttons of the explorers that train step by step
-// (training, learning). Play moves the model's "step" by `speed` steps a frame up to last() (the
-// last step, or where training diverged); it starts only when pressed, never on its own.
+// (training, learning). Play moves the model's "step" by `speed` steps a frame up to last(upto)
+// (the last step, or where training diverged: an explorer that computes its run step by step
+// need look only up to step `upto`); it starts only when pressed, never on its own.
 
 function nlPlayer(parent, model, spec) {
-  // spec: {max, speed, last: () => number}. Returns {destroy} for the view's destroy.
+  // spec: {max, speed, last: (upto) => number}. Returns {destroy} for the view's destroy.
   let playing = false;
   let frame = 0;
   const stop = () => {
@@ -15,7 +16,7 @@ function nlPlayer(parent, model, spec) {
     model.save_changes();
   };
   const tick = () => {
-    const last = spec.last();
+    const last = spec.last(model.get("step") + spec.speed);
     const next = Math.min(last, model.get("step") + spec.speed);
     model.set("step", next);
     if (next >= last) stop();
@@ -23,7 +24,7 @@ function nlPlayer(parent, model, spec) {
   };
   const play = nlButton(parent, "Play", "nl-play", () => {
     if (playing) return stop();
-    if (model.get("step") >= spec.last()) nlSetKey(model, "step", 0);
+    if (model.get("step") >= spec.last(model.get("step"))) nlSetKey(model, "step", 0);
     playing = true;
     play.textContent = "Pause";
     play.setAttribute("aria-pressed", "true");

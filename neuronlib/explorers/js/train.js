@@ -5,93 +5,127 @@
 
 const NL_MAX_MAGNITUDE = 1e150;
 
-function nlHidden(P, x) {
-  // The hidden preactivations z_j = x . W1[:, j] + b1_j for one input x.
-  return P.b1.map((b, j) => x[0] * P.W1[0][j] + x[1] * P.W1[1][j] + b);
-}
-
 function nlPredict(P, act, x) {
-  // The network's output: the probability of class 1.
-  const z = nlHidden(P, x);
+  // The network's output: the probability of class 1 (no array made: the heat map calls this
+  // 40 000 times a frame).
+  const W1 = P.W1;
   let out = P.b2;
-  for (let j = 0; j < z.length; j++) out += act.f(z[j]) * P.W2[j];
+  for (let j = 0; j < P.b1.length; j++) out += act.f(x[0] * W1[0][j] + x[1] * W1[1][j] + P.b1[j]) * P.W2[j];
   return nlSigmoid(out);
-}
-
-function nlLossAndGrads(P, act, X, y, wantGrads) {
-  // Returns {loss, Z1, grads}; {diverged: "forward"} when a preactivation or the loss is not
-  // finite, {loss, Z1, diverged: "gradient"} when a gradient is not (as neuronlib checks).
-  const m = X.length;
-  const h = P.b1.length;
-  const Z1 = X.map((x) => nlHidden(P, x));
-  const A1 = Z1.map((row) => row.map(act.f));
-  const z = A1.map((a) => a.reduce((s, v, j) => s + v * P.W2[j], 0) + P.b2);
-  if (!Z1.every((row) => row.every(Number.isFinite)) || !z.every(Number.isFinite)) return { diverged: "forward" };
-  let loss = 0;
-  for (let i = 0; i < m; i++) loss += nlSoftplus(z[i]) - y[i] * z[i];
-  loss /= m;
-  if (!Number.isFinite(loss)) return { diverged: "forward" };
-  if (!wantGrads) return { loss, Z1 };
-  const dz = z.map((v, i) => (nlSigmoid(v) - y[i]) / m);
-  const g = { W1: [new Array(h).fill(0), new Array(h).fill(0)], b1: new Array(h).fill(0), W2: new Array(h).fill(0), b2: 0 };
-  for (let i = 0; i < m; i++) {
-    g.b2 += dz[i];
-    for (let j = 0; j < h; j++) {
-      g.W2[j] += A1[i][j] * dz[i];
-      const d = dz[i] * P.W2[j] * act.d(Z1[i][j]);
-      g.W1[0][j] += X[i][0] * d;
-      g.W1[1][j] += X[i][1] * d;
-      g.b1[j] += d;
-    }
-  }
-  const all = [...g.W1[0], ...g.W1[1], ...g.b1, ...g.W2, g.b2];
-  if (!all.every(Number.isFinite)) return { loss, Z1, diverged: "gradient" };
-  return { loss, Z1, grads: g };
-}
-
-function nlDeadUnits(Z1, activationName) {
-  // Hidden ReLU units (0-based) whose preactivation is <= 0 for every input.
-  if (activationName !== "relu") return [];
-  const dead = [];
-  for (let j = 0; j < Z1[0].length; j++) if (Z1.every((row) => row[j] <= 0)) dead.push(j);
-  return dead;
 }
 
 function nlTrainingRun(t) {
   // t = {X, y, init: P, activation, params, learning_rate, steps}. Returns the trajectory:
   // loss[k], dead[k] (dead unit indices), snapshots[k] (parameters) for k = 0..reached, and
   // diverged = the first number of steps for which neuronlib.training.train raises, or null.
+  return nlTrainer(t).advance(t.steps);
+}
+
+function nlTrainer(t) {
+  // The same run, computed when asked: advance(upto) computes it up to step `upto` (or to where
+  // it diverges) and returns it; run.done says whether it has reached its end. The arithmetic is
+  // neuronlib's, in flat arrays made once, so that a step makes no garbage:
+  // z1 = x W1 + b1, a1 = f(z1), z = a1 . W2 + b2, loss = mean(softplus(z) - y z),
+  // dz = (sigmoid(z) - y) / m, dW2 = a1 dz, d1 = dz W2 f'(z1), dW1 = x d1, db1 = d1, db2 = dz.
   const act = nlActivation(t.activation, t.params);
+  const { f, d } = act;
   const lr = t.learning_rate;
-  let P = JSON.parse(JSON.stringify(t.init));
-  const run = { loss: [], dead: [], snapshots: [], diverged: null };
-  for (let k = 0; k <= t.steps; k++) {
-    const r = nlLossAndGrads(P, act, t.X, t.y, k < t.steps);
-    if (r.diverged === "forward") {
+  const m = t.X.length;
+  const h = t.init.b1.length;
+  const relu = t.activation === "relu";
+  const x0 = Float64Array.from(t.X, (x) => x[0]);
+  const x1 = Float64Array.from(t.X, (x) => x[1]);
+  const y = Float64Array.from(t.y);
+  const Z1 = new Float64Array(m * h);
+  const A1 = new Float64Array(m * h);
+  const z = new Float64Array(m);
+  const w0 = Float64Array.from(t.init.W1[0]);
+  const w1 = Float64Array.from(t.init.W1[1]);
+  const b1 = Float64Array.from(t.init.b1);
+  const w2 = Float64Array.from(t.init.W2);
+  let b2 = t.init.b2;
+  const gw0 = new Float64Array(h);
+  const gw1 = new Float64Array(h);
+  const gb1 = new Float64Array(h);
+  const gw2 = new Float64Array(h);
+  const run = { loss: [], dead: [], snapshots: [], diverged: null, done: false };
+  let k = 0;
+  const next = () => {
+    // Appends step k to run; returns whether there is a step after it.
+    // Forward: a non-finite preactivation or loss means train raises at this step.
+    let finite = true;
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let j = 0; j < h; j++) {
+        const v = x0[i] * w0[j] + x1[i] * w1[j] + b1[j];
+        if (!Number.isFinite(v)) finite = false;
+        Z1[i * h + j] = v;
+        const a = f(v);
+        A1[i * h + j] = a;
+        s += a * w2[j];
+      }
+      z[i] = s + b2;
+      if (!Number.isFinite(z[i])) finite = false;
+    }
+    let loss = 0;
+    for (let i = 0; i < m; i++) loss += nlSoftplus(z[i]) - y[i] * z[i];
+    loss /= m;
+    if (!finite || !Number.isFinite(loss)) {
       run.diverged = k;
-      break;
+      return false;
     }
-    run.loss.push(r.loss);
-    run.dead.push(nlDeadUnits(r.Z1, t.activation));
-    run.snapshots.push(P);
-    if (r.diverged) {
-      run.diverged = k + 1;
-      break;
+    run.loss.push(loss);
+    const dead = [];
+    if (relu)
+      for (let j = 0; j < h; j++) {
+        let all = true;
+        for (let i = 0; i < m && all; i++) all = Z1[i * h + j] <= 0;
+        if (all) dead.push(j);
+      }
+    run.dead.push(dead);
+    run.snapshots.push({ W1: [Array.from(w0), Array.from(w1)], b1: Array.from(b1), W2: Array.from(w2), b2 });
+    if (k >= t.steps) return false;
+    // Backward.
+    gw0.fill(0); gw1.fill(0); gb1.fill(0); gw2.fill(0);
+    let gb2 = 0;
+    for (let i = 0; i < m; i++) {
+      const dz = (nlSigmoid(z[i]) - y[i]) / m;
+      gb2 += dz;
+      for (let j = 0; j < h; j++) {
+        gw2[j] += A1[i * h + j] * dz;
+        const dj = dz * w2[j] * d(Z1[i * h + j]);
+        gw0[j] += x0[i] * dj;
+        gw1[j] += x1[i] * dj;
+        gb1[j] += dj;
+      }
     }
-    if (k === t.steps) break;
-    const g = r.grads;
-    const step = (v, d) => v - lr * d;
-    P = {
-      W1: P.W1.map((row, i) => row.map((v, j) => step(v, g.W1[i][j]))),
-      b1: P.b1.map((v, j) => step(v, g.b1[j])),
-      W2: P.W2.map((v, j) => step(v, g.W2[j])),
-      b2: step(P.b2, g.b2),
-    };
-    const flat = [...P.W1[0], ...P.W1[1], ...P.b1, ...P.W2, P.b2];
-    if (flat.some((v) => Math.abs(v) > NL_MAX_MAGNITUDE)) {
-      run.diverged = k + 1;
-      break;
+    let ok = Number.isFinite(gb2);
+    for (let j = 0; j < h; j++)
+      ok = ok && Number.isFinite(gw0[j]) && Number.isFinite(gw1[j]) && Number.isFinite(gb1[j]) && Number.isFinite(gw2[j]);
+    k++;
+    if (!ok) {
+      run.diverged = k;
+      return false;
     }
-  }
-  return run;
+    // The step, then neuronlib's size check on every parameter.
+    let big = Math.abs((b2 -= lr * gb2)) > NL_MAX_MAGNITUDE;
+    for (let j = 0; j < h; j++) {
+      w0[j] -= lr * gw0[j];
+      w1[j] -= lr * gw1[j];
+      b1[j] -= lr * gb1[j];
+      w2[j] -= lr * gw2[j];
+      big = big || Math.abs(w0[j]) > NL_MAX_MAGNITUDE || Math.abs(w1[j]) > NL_MAX_MAGNITUDE ||
+        Math.abs(b1[j]) > NL_MAX_MAGNITUDE || Math.abs(w2[j]) > NL_MAX_MAGNITUDE;
+    }
+    if (big) {
+      run.diverged = k;
+      return false;
+    }
+    return true;
+  };
+  const advance = (upto) => {
+    while (!run.done && run.loss.length <= upto) run.done = !next();
+    return run;
+  };
+  return { run, advance };
 }

@@ -1,23 +1,43 @@
 // training.js: explore_training (Chapter 5). Full-batch gradient descent on 2-D toy data: the
 // hidden units' lines move, the decision regions change, the loss falls; dead units are marked.
-// The trajectory for (seed, activation, learning rate) is computed once (train.js) and the step
-// slider, Play and Step move along it; the initial weights per seed come from neuronlib.
+// The trajectory for (seed, activation, learning rate) is computed once (train.js): up to the
+// step shown before the frame is painted, the rest just after it; the step slider, Play and
+// Step move along it; the initial weights per seed come from neuronlib.
 
-function nlTrajectory(get, cfg, cache) {
+function nlTrajectory(get, cfg, cache, upto = cfg.max_steps) {
+  // The run for (seed, activation, learning rate), kept in cache and computed up to step
+  // `upto` now; nlFinishLater computes the rest after the frame is painted.
   const key = [get("seed"), get("activation"), get("learning_rate")].join("|");
   if (cache.key !== key) {
     cache.key = key;
-    cache.run = nlTrainingRun({ X: cfg.X, y: cfg.y, init: cfg.inits[String(get("seed"))],
+    cache.trainer = nlTrainer({ X: cfg.X, y: cfg.y, init: cfg.inits[String(get("seed"))],
       activation: get("activation"), params: cfg.params, learning_rate: get("learning_rate"),
       steps: cfg.max_steps });
   }
-  return cache.run;
+  return cache.trainer.advance(upto);
+}
+
+function nlFinishLater(cache, onDone) {
+  // After the next paint, the rest of the cached run in slices of about 4 ms (so a key or a
+  // drag never waits longer for it), then onDone(run). A new run makes this one stop.
+  const run = cache.trainer.run;
+  cache.onDone = onDone;
+  if (run.done || cache.pending === run) return;
+  cache.pending = run;
+  const slice = () => {
+    if (cache.trainer.run !== run) return;
+    const end = performance.now() + 4;
+    while (!run.done && performance.now() < end) cache.trainer.advance(run.loss.length);
+    if (run.done) cache.onDone(run);
+    else setTimeout(slice, 0);
+  };
+  requestAnimationFrame(() => setTimeout(slice, 0));
 }
 
 function nlSummaryOf(get, cfg, cache = {}) {
-  // The readout; equal to TrainingExplorer.summary() in Python.
-  const run = nlTrajectory(get, cfg, cache);
+  // The readout; equal to TrainingExplorer.summary() in Python (it needs the run up to the step).
   const step = get("step");
+  const run = nlTrajectory(get, cfg, cache, step);
   const head = `Training explorer: ${cfg.data} data (${cfg.X.length} points), ${cfg.hidden} hidden ` +
     `${get("activation")} units and a sigmoid output, bce loss, learning rate ` +
     `${nlFmt(get("learning_rate"))}, seed ${get("seed")}; step ${step} of ${cfg.max_steps}: `;
@@ -63,14 +83,22 @@ function render({ model, el }) {
       get: () => get("activation"), set: (v) => nlSetKey(model, "activation", v) }));
     ui.add(nlSlider(ui.group(), { label: "step", range: [0, cfg.max_steps, 1],
       get: () => get("step"), set: (v) => nlSetKey(model, "step", Math.round(v)) }));
-    const player = nlPlayer(ui.group(), model, { max: cfg.max_steps, speed: cfg.speed, last: () => {
-      const run = nlTrajectory(get, cfg, cache);
+    const player = nlPlayer(ui.group(), model, { max: cfg.max_steps, speed: cfg.speed, last: (upto) => {
+      const run = nlTrajectory(get, cfg, cache, upto);
       return run.diverged === null ? cfg.max_steps : run.diverged;
     } });
 
-    const draw = (theme) => {
-      const run = nlTrajectory(get, cfg, cache);
+    const drawLoss = (theme, run) => {
+      // The loss curve and its label; drawn again alone once the rest of the run is computed.
       const step = get("step");
+      nlDrawLoss(nlBegin(lossCanvas, theme), theme, run, step, cfg.max_steps);
+      lossCanvas.setAttribute("aria-label", `Loss curve over ${cfg.max_steps} steps of training` +
+        (run.diverged === null ? "" : `, diverging at step ${run.diverged}`) +
+        (step < run.loss.length ? `; at step ${step} the loss is ${nlFmt(run.loss[step])}.` : "."));
+    };
+    const draw = (theme) => {
+      const step = get("step");
+      const run = nlTrajectory(get, cfg, cache, step);
       const k = Math.min(step, run.snapshots.length - 1);
       const P = run.snapshots[k];
       const act = nlActivation(get("activation"), cfg.params);
@@ -89,14 +117,12 @@ function render({ model, el }) {
       nlNeuronLines(ctx, plane, theme, units, () => nlDataPoints(ctx, plane, theme, cfg.X, cfg.y));
       nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; lines: hidden units", 8, 352, theme, theme.muted, "left");
-      nlDrawLoss(nlBegin(lossCanvas, theme), theme, run, step, cfg.max_steps);
+      drawLoss(theme, run);
       const text = nlSummaryOf(get, cfg, cache);
       canvas.setAttribute("aria-label", `Input plane with the ${cfg.X.length} training points, shaded by the ` +
         `network's output, with each hidden unit's line (dead units dashed). ` + text.slice(text.indexOf(";") + 2));
-      lossCanvas.setAttribute("aria-label", `Loss curve over ${cfg.max_steps} steps of training` +
-        (run.diverged === null ? "" : `, diverging at step ${run.diverged}`) +
-        (step < run.loss.length ? `; at step ${step} the loss is ${nlFmt(run.loss[step])}.` : "."));
       ui.readout.textContent = text;
+      nlFinishLater(cache, (done) => drawLoss(theme, done));
     };
     return { keys: ["learning_rate", "seed", "activation", "step"], draw, destroy: player.destroy };
   });
