@@ -150,6 +150,31 @@ def _step_then_play_and_pause(opened, ex, kind):
     assert opened.readout(kind) == ex.summary()
 
 
+def test_reset_redraws_every_explorer_once_however_many_values_it_restores(opened, site):
+    """Reset restores every starting value in one redraw (one readout written), not one per
+    value: a reset answers as fast as one slider move."""
+    _, explorers = site
+    for kind, ex in explorers.items():
+        root = opened.root(kind)
+        sliders = root.locator("input[type=range]")
+        for i in range(min(3, sliders.count())):
+            sliders.nth(i).focus()
+            for _ in range(3):
+                sliders.nth(i).press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        writes = root.evaluate("""async (root) => {
+            const out = root.querySelector('.nl-readout');
+            let n = 0;
+            const seen = new MutationObserver((records) => { n += records.length; });
+            seen.observe(out, { childList: true, characterData: true, subtree: true });
+            root.querySelector('button.nl-reset').click();
+            await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+            seen.disconnect();
+            return n;
+        }""")
+        assert writes == 1, f"{kind}: Reset wrote the readout {writes} times"
+        assert opened.readout(kind) == ex.summary(), kind
+
+
 def test_training_steps_play_and_pause_follow_neuronlib(opened, site):
     _, explorers = site
     ex = explorers["training"]

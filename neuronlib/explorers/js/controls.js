@@ -94,12 +94,23 @@ function nlSetItem(model, key, path, value) {
   nlSetKey(model, key, root);
 }
 
+function nlSetAll(model, values) {
+  // Sets several keys and redraws once, not once per key: this model's views (nlMount) hold
+  // their redraws while it is held, then redraw if anything changed.
+  model.nlHeld = true;
+  try {
+    for (const k of Object.keys(values)) model.set(k, values[k]);
+  } finally {
+    model.nlHeld = false;
+  }
+  model.save_changes();
+  for (const release of model.nlReleases || []) release();
+}
+
 function nlResetButton(parent, model, onReset) {
   // Restores every value the explorer started with (kept by Python in _initial).
   return nlButton(parent, "Reset", "nl-reset", () => {
-    const initial = model.get("_initial");
-    for (const k of Object.keys(initial)) model.set(k, JSON.parse(JSON.stringify(initial[k])));
-    model.save_changes();
+    nlSetAll(model, JSON.parse(JSON.stringify(model.get("_initial"))));
     if (onReset) onReset();
   });
 }
@@ -119,8 +130,18 @@ function nlMount(model, el, kind, title, build) {
     for (const u of frame.updaters) u();
     view.draw(theme);
   };
+  let missed = false; // a change seen while the model was held (nlSetAll)
+  const onChange = () => {
+    if (model.nlHeld) missed = true;
+    else redraw();
+  };
+  const release = () => {
+    if (missed) redraw();
+    missed = false;
+  };
+  model.nlReleases = [...(model.nlReleases || []), release];
   const keys = view.keys.map((k) => "change:" + k);
-  keys.forEach((k) => model.on(k, redraw));
+  keys.forEach((k) => model.on(k, onChange));
   const retheme = () => {
     theme = nlTheme(el);
     redraw();
@@ -144,7 +165,8 @@ function nlMount(model, el, kind, title, build) {
   const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
   idle(() => { redraw(); idle(redraw); });
   return () => {
-    keys.forEach((k) => model.off(k, redraw));
+    keys.forEach((k) => model.off(k, onChange));
+    model.nlReleases = model.nlReleases.filter((r) => r !== release);
     stopTheme();
     window.removeEventListener("resize", onResize);
     if (view.destroy) view.destroy();
