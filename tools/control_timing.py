@@ -10,7 +10,11 @@ control: every `input[type=range]`, `select` and `button`. It moves each one as 
 - a menu (`select`): ``moves`` presses of ArrowDown (ArrowUp once it reaches its last entry),
   each of which picks the next entry, as on a focused menu in Chromium on Linux;
 - a button: ``moves`` mouse clicks (a Reset button is clicked after a key press on the
-  explorer's first slider, so that there is something to reset).
+  explorer's first slider, so that there is something to reset);
+- a canvas the reader drags on (the point of the hyperplane explorer, the starting point on
+  the learning line's loss surface): ``drags`` drags across it, 10 mouse moves each; and, if it
+  takes the focus, ``moves`` presses of ArrowRight and ArrowLeft in turn;
+- Play: the gaps between frames while it plays (``frames`` frames), a row of its own.
 
 Every press, drag step or click is spaced out (60 ms, or ``gap_ms``) so that frames do not overlap. For each
 one that changes the control (its `input` event for a slider, `change` for a menu, `click` for a
@@ -41,11 +45,14 @@ PROBE = """() => {
   const counts = (ev) => {
     const t = ev.target;
     if (!t || !t.closest || !t.closest('.nl-explorer') || !t.dataset || !t.dataset.nlControl) return false;
+    if (t.tagName === 'CANVAS')
+      return (ev.type === 'keydown' && ev.key.startsWith('Arrow')) || ev.type === 'pointerdown'
+        || (ev.type === 'pointermove' && ev.buttons === 1);
     return (ev.type === 'input' && t.type === 'range') || (ev.type === 'change' && t.tagName === 'SELECT')
       || (ev.type === 'click' && t.tagName === 'BUTTON');
   };
   let start = 0;
-  for (const type of ['input', 'change', 'click']) {
+  for (const type of ['input', 'change', 'click', 'keydown', 'pointerdown', 'pointermove']) {
     window.addEventListener(type, (ev) => { if (counts(ev)) start = performance.now(); }, true);
     window.addEventListener(type, (ev) => {
       if (!counts(ev)) return;
@@ -62,15 +69,35 @@ PROBE = """() => {
 
 # Marks every control with data-nl-control = "explorer index/control index" and describes it.
 CONTROLS = """() => Array.from(document.querySelectorAll('.nl-explorer')).flatMap((root, i) =>
-  Array.from(root.querySelectorAll('input[type=range], select, button')).map((el, j) => {
+  Array.from(root.querySelectorAll('input[type=range], select, button, canvas'))
+    .filter((el) => el.tagName !== 'CANVAS' || el.style.cursor === 'crosshair')  // a canvas one drags on
+    .map((el, j) => {
     el.dataset.nlControl = i + '/' + j;
     const label = el.closest('label');
     const span = label && label.querySelector('span');
     let name = el.tagName === 'BUTTON' ? el.textContent : (span ? span.textContent : el.getAttribute('aria-label') || '');
-    name = name.split(' = ')[0].trim();
-    const kind = el.tagName === 'BUTTON' ? 'button' : el.tagName === 'SELECT' ? 'select' : 'slider';
-    return { id: i + '/' + j, explorer: root.dataset.explorer, index: i, name, kind, disabled: el.disabled };
+    // a canvas is named by its label's first words ("Loss surface over w1 ..." -> "Loss surface")
+    name = el.tagName === 'CANVAS' ? name.split(/ over | with | from |[,.:]/)[0].trim() : name.split(' = ')[0].trim();
+    const kind = el.tagName === 'BUTTON' ? (el.classList.contains('nl-play') ? 'play' : 'button')
+      : el.tagName === 'SELECT' ? 'select' : el.tagName === 'CANVAS' ? 'canvas' : 'slider';
+    return { id: i + '/' + j, explorer: root.dataset.explorer, index: i, name, kind, disabled: el.disabled,
+             focusable: el.tabIndex >= 0 };
   }))"""
+
+# Plays for ``frames`` frames and returns the gaps between them (ms), then pauses.
+PLAY = """([id, frames]) => new Promise((done) => {
+  const play = document.querySelector(`[data-nl-control="${id}"]`);
+  const gaps = [];
+  let last = 0;
+  const tick = (now) => {
+    if (last) gaps.push(now - last);
+    last = now;
+    if (gaps.length < frames) requestAnimationFrame(tick);
+    else { play.click(); done(gaps); }
+  };
+  play.click();
+  requestAnimationFrame(tick);
+})"""
 
 
 @dataclass
@@ -121,6 +148,25 @@ def _drag(page, control, drags: int) -> None:
         direction = 1 if (d % 2 == 0) == (x < box["x"] + box["width"] / 2) else -1
         for _ in range(10):
             x = min(box["x"] + box["width"] - 8, max(box["x"] + 8, x + direction * span / 25))
+            page.mouse.move(x, y)
+            page.wait_for_timeout(GAP_MS)
+        page.mouse.up()
+        page.wait_for_timeout(GAP_MS)
+
+
+def _drag_across(page, control, drags: int) -> None:
+    """``drags`` drags across a canvas, 10 mouse moves each, left to right then back, through
+    its middle."""
+    box = control.bounding_box()
+    y = box["y"] + box["height"] * 0.45
+    for d in range(drags):
+        xs = [box["x"] + box["width"] * (0.3 + 0.04 * k) for k in range(11)]
+        if d % 2:
+            xs.reverse()
+        page.mouse.move(xs[0], y)
+        page.mouse.down()
+        page.wait_for_timeout(GAP_MS)
+        for x in xs[1:]:
             page.mouse.move(x, y)
             page.wait_for_timeout(GAP_MS)
         page.mouse.up()
@@ -178,6 +224,25 @@ def measure_page(page, moves: int = 20, drags: int = 2, warmup: int = 0, pointer
             if pointer and drags:
                 _drag(page, control, drags)
                 results.append(_collect(page, spec, "pointer", 0))
+        elif spec["kind"] == "canvas":
+            if spec["focusable"]:
+                control.focus()
+                for k in range(warmup + moves):
+                    control.press("ArrowRight" if k % 2 == 0 else "ArrowLeft", delay=gap_ms)
+                results.append(_collect(page, spec, "keyboard", warmup))
+            if pointer and drags:
+                _drag_across(page, control, drags)
+                results.append(_collect(page, spec, "pointer", 0))
+        elif spec["kind"] == "play":
+            c = Control(spec["explorer"], spec["name"], "play", "frame to frame")
+            c.paint = page.evaluate(PLAY, [spec["id"], 3 * moves])
+            results.append(c)
+            page.evaluate("() => { window.__nlTiming.moves = []; window.__nlTiming.events = []; }")
+            # and its clicks, as for any button: they start and pause it in turn
+            _click(page, control, warmup + moves, gap_ms)
+            results.append(_collect(page, spec, "pointer", warmup))
+            if (warmup + moves) % 2:
+                control.click()  # paused again
         elif spec["kind"] == "select":
             control.focus()
             _press(page, control, "select", warmup + moves, gap_ms)

@@ -1,9 +1,10 @@
 """Every control of every explorer answers within 50 ms, on the gallery page of the built site.
 
 What is measured (tools/control_timing.py): for each control of each explorer on the gallery
-page (every slider, menu and button; the page holds every kind in the registry), 2 warm-up
-moves then 20 counted moves, 35 ms apart, made as a reader makes them (arrow keys on a slider or menu,
-mouse clicks on a button). For each counted move the page records its own work: the time from a
+page (every slider, menu, button and focusable canvas; the page holds every kind in the
+registry), 2 warm-up moves then 20 counted moves, 35 ms apart, made as a reader makes them (arrow
+keys on a slider, menu or canvas, mouse clicks on a button). Play's frame-to-frame gaps are the
+benchmark's alone. For each counted move the page records its own work: the time from a
 capture-phase listener on `window` (before the explorer's handler) to a bubbling-phase one
 (after it), i.e. the explorer's synchronous redraw. That is what the book controls; the time to
 the next paint also depends on what else the machine runs, so it is the benchmark's figure
@@ -30,7 +31,8 @@ GAP_MS = 35  # between moves: more than a frame (this test does not time the pai
 def test_every_control_answers_within_50_ms(open_page):
     page, log = open_page("notebooks/gallery.html")
     page.wait_for_timeout(500)  # the explorers' idle warm-up redraws, as for a reader
-    results = control_timing.measure_page(page, moves=20, warmup=2, pointer=False, gap_ms=GAP_MS)
+    results = [c for c in control_timing.measure_page(page, moves=20, warmup=2, pointer=False, gap_ms=GAP_MS)
+               if c.how != "frame to frame"]
     assert {c.explorer for c in results} == set(EXPLORERS), "the gallery must show every kind of explorer"
     assert all(len(c.work) == 20 for c in results), [(c.explorer, c.name, len(c.work)) for c in results]
     slow = {}
@@ -40,7 +42,7 @@ def test_every_control_answers_within_50_ms(open_page):
             again = control_timing.measure_page(
                 page, moves=20, warmup=2, pointer=False, gap_ms=GAP_MS,
                 only=lambda spec, c=c: (spec["explorer"], spec["name"], spec["kind"]) == (c.explorer, c.name, c.kind))
-            worst.append(max(again[0].work))
+            worst.append(max(next(a for a in again if a.how == c.how).work))
         if min(worst) > LIMIT_MS:
             slow[f"{c.explorer}: {c.label()}"] = [round(w, 1) for w in worst]
     assert slow == {}, f"controls whose worst move took over {LIMIT_MS:.0f} ms in each run: {slow}"
