@@ -8,7 +8,7 @@ See ``neuronlib/explorers/README.md``.
 
 - :func:`explore_neuron` (Chapter 1), :func:`explore_hyperplane` (Chapter 2),
   :func:`explore_activation` (Chapter 3), :func:`explore_network` and :func:`explore_layer`
-  (Chapter 4), :func:`explore_training` (Chapter 5).
+  (Chapter 4), :func:`explore_training` (Chapter 5), :func:`explore_regions` (Chapter 7).
 """
 
 from .activation import ActivationExplorer, explore_activation
@@ -16,6 +16,7 @@ from .hyperplane import HyperplaneExplorer, explore_hyperplane
 from .layer import LayerExplorer, explore_layer
 from .network import NetworkExplorer, explore_network
 from .neuron import NeuronExplorer, explore_neuron
+from .regions import RegionsExplorer, explore_regions
 from .training import TrainingExplorer, explore_training
 
 #: Every kind of explorer (its ``data-explorer`` name on a page) and the call that makes one.
@@ -26,6 +27,7 @@ EXPLORERS = {
     "network": explore_network,
     "layer": explore_layer,
     "training": explore_training,
+    "regions": explore_regions,
 }
 
 __all__ = [
@@ -35,11 +37,13 @@ __all__ = [
     "LayerExplorer",
     "NetworkExplorer",
     "NeuronExplorer",
+    "RegionsExplorer",
     "TrainingExplorer",
     "explore_activation",
     "explore_hyperplane",
     "explore_layer",
     "explore_network",
     "explore_neuron",
+    "explore_regions",
     "explore_training",
 ]
