@@ -32,14 +32,17 @@ from .network import Network
 __all__ = [
     "activation_patterns",
     "count_patterns",
+    "crossings",
     "fit_planes",
     "in_general_position",
     "local_affine",
     "pattern_text",
     "pieces_of_line",
     "regions_of_lines",
+    "spread_lines",
     "switch_points",
     "xor_gap",
+    "xor_search",
 ]
 
 #: Activations that are straight on each side of 0, so a network of them is affine on a region.
@@ -207,6 +210,75 @@ def in_general_position(weights: Any, bias: Any, tol: float = 1e-9) -> bool:
             if m not in (i, j) and abs(W[:, m] @ point + b[m]) <= tol * max(1.0, norms[m]):
                 return False
     return True
+
+
+def crossings(weights: Any, bias: Any) -> np.ndarray:
+    """Where the lines ``w_j · x + b_j = 0`` of a 2-input layer cross, pair by pair: an array
+    of shape ``(k(k-1)/2, 2)``, pairs in the order (1, 2), (1, 3), ..., (2, 3), ...
+    Raises ``ValueError`` for two parallel lines (they never cross).
+
+    Introduced in: Chapter 7 (Layers: many lines at once).
+
+    >>> crossings([[1.0, 0.0], [0.0, 1.0]], [-1.0, -2.0]).tolist()  # x1 = 1 and x2 = 2
+    [[1.0, 2.0]]
+    """
+    W = as_matrix(weights, "weights")
+    if W.shape[0] != 2:
+        raise ValueError(f"weights must have shape (2, lines) for lines in the plane; got {W.shape}")
+    b = as_vector(bias, "bias", length=W.shape[1])
+    points = []
+    for i in range(W.shape[1]):
+        for j in range(i + 1, W.shape[1]):
+            det = W[0, i] * W[1, j] - W[1, i] * W[0, j]
+            if det == 0:
+                raise ValueError(f"lines {i + 1} and {j + 1} are parallel (or a weight vector is 0): they never cross")
+            points.append([(-b[i] * W[1, j] + b[j] * W[1, i]) / det, (-b[j] * W[0, i] + b[i] * W[0, j]) / det])
+    return np.array(points).reshape(-1, 2)
+
+
+def spread_lines(n: int, seed: int = 0) -> Layer:
+    """A ReLU layer of ``n`` units with 2 inputs whose lines are in general position, for
+    figures: unit ``j``'s weights are the unit vector at angle ``pi (j + u_j) / n`` (``u_j``
+    drawn between 0.2 and 0.8, so no two lines are close to parallel) and its bias is drawn
+    between -1 and 1, by ``np.random.default_rng(seed)``.
+
+    Introduced in: Chapter 7 (Layers: many lines at once).
+
+    >>> layer = spread_lines(3, seed=0)
+    >>> layer.shape, in_general_position(layer.weights, layer.bias)
+    ((2, 3), True)
+    """
+    n = check_count(n, "n")
+    rng = np.random.default_rng(seed)
+    angles = np.pi * (np.arange(n) + rng.uniform(0.2, 0.8, n)) / n
+    return Layer(np.vstack([np.cos(angles), np.sin(angles)]), rng.uniform(-1.0, 1.0, n), "relu")
+
+
+def xor_search(hidden: int, tries: int = 10000, seed: int = 0) -> int:
+    """How many of ``tries`` random networks get all four XOR points right: 2 inputs, then
+    ``hidden`` ReLU units (``hidden = 0``: none, a single neuron), then one step output that
+    says 1 where its ``z > 0``. Every weight and bias is drawn from a normal distribution with
+    standard deviation 2 by ``np.random.default_rng(seed)``.
+
+    Introduced in: Chapter 7 (Layers: many lines at once).
+
+    >>> xor_search(0, tries=1000), xor_search(2, tries=1000) > 0
+    (0, True)
+    """
+    hidden = check_count(hidden, "hidden", minimum=0)
+    tries = check_count(tries, "tries")
+    rng = np.random.default_rng(seed)
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    target = np.array([False, True, True, False])
+    if hidden == 0:
+        H = np.broadcast_to(X, (tries, 4, 2))
+    else:
+        W1, b1 = rng.normal(0, 2, (tries, 2, hidden)), rng.normal(0, 2, (tries, 1, hidden))
+        H = np.maximum(np.einsum("pi,tij->tpj", X, W1) + b1, 0.0)
+    width = H.shape[2]
+    w2, b2 = rng.normal(0, 2, (tries, width)), rng.normal(0, 2, (tries, 1))
+    says = np.einsum("tpj,tj->tp", H, w2) + b2 > 0
+    return int(np.all(says == target, axis=1).sum())
 
 
 def _piecewise_linear(net: Network) -> None:

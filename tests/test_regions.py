@@ -15,8 +15,9 @@ from neuronlib import regions  # noqa: E402
 from neuronlib.layer import Layer  # noqa: E402
 from neuronlib.network import Network  # noqa: E402
 from neuronlib.neuron import Neuron  # noqa: E402
-from neuronlib.plots import plot_hidden_space, plot_output_regions, plot_patterns  # noqa: E402
-from neuronlib.regions import (activation_patterns, count_patterns, fit_planes, in_general_position,  # noqa: E402
+from neuronlib.plots import plot_hidden_space, plot_layers_1d, plot_output_regions, plot_patterns  # noqa: E402
+from neuronlib.regions import (activation_patterns, count_patterns, crossings, fit_planes,  # noqa: E402
+                               in_general_position, spread_lines, xor_search,
                                local_affine, pattern_text, pieces_of_line, regions_of_lines,
                                switch_points, xor_gap)
 
@@ -218,9 +219,43 @@ def test_the_region_plots_draw_and_check_their_input():
     assert "flat on each of" in plot_output_regions(net, resolution=60).get_title()
     ax = plot_hidden_space(net, points=[[0, 0], [0, 1], [1, 0], [1, 1]], resolution=9)
     assert ax.get_ylabel() == "h₂ (layer-1 unit 2)"
+    fold = Network([Layer([[1.0, -1.0]], [0.0, 0.0]), Layer([[1.0], [1.0]], [-1.0])])
+    titles = [ax.get_title() for ax in plot_layers_1d(fold).axes]
+    assert titles == ["layer 1: switches at x = 0", "layer 2: switches at x = -1, 1"]
     with pytest.raises(ValueError, match="2-input models only"):
         plot_patterns(Layer([[1.0, 2.0]]))
     with pytest.raises(ValueError, match="first layer must have 2 inputs and 2 units"):
         plot_hidden_space(Network.random([2, 3, 1]))
     with pytest.raises(ValueError, match="1 output"):
         plot_output_regions(Network.random([2, 3, 2]))
+
+
+def test_crossings_lie_on_both_of_their_lines():
+    layer = spread_lines(5, seed=3)
+    W, b = layer.weights, layer.bias
+    points = crossings(W, b)
+    assert points.shape == (10, 2)
+    for (i, j), p in zip(itertools.combinations(range(5), 2), points):
+        assert abs(W[:, i] @ p + b[i]) < 1e-12 and abs(W[:, j] @ p + b[j]) < 1e-12
+    with pytest.raises(ValueError, match="lines 1 and 2 are parallel"):
+        crossings([[1.0, 2.0], [1.0, 2.0]], [0.0, 1.0])
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 6])
+def test_spread_lines_are_in_general_position_and_the_grid_finds_every_region(n):
+    layer = spread_lines(n, seed=n)
+    assert in_general_position(layer.weights, layer.bias)
+    if n > 1:
+        xlim = ylim = (-np.abs(crossings(layer.weights, layer.bias)).max() - 1,
+                       np.abs(crossings(layer.weights, layer.bias)).max() + 1)
+        assert count_patterns(layer, xlim, ylim, resolution=800) == regions_of_lines(n)
+
+
+def test_no_network_with_fewer_than_two_hidden_units_computes_xor():
+    # The proof: z(0,1) + z(1,0) = z(0,0) + z(1,1) for any affine z (xor_gap), and one hidden unit
+    # passes on a single affine z through monotone steps. The search can only confirm it.
+    assert xor_search(0, tries=20000, seed=1) == 0
+    assert xor_search(1, tries=20000, seed=1) == 0
+    assert xor_search(2, tries=20000, seed=1) > 0
+    with pytest.raises(ValueError, match="whole number >= 0"):
+        xor_search(-1)

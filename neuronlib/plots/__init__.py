@@ -13,13 +13,14 @@ from .learning import plot_descent_path, plot_sigmoid_losses
 from .people import plot_people
 from .pictures import plot_two_pictures
 from .plane import plot_input_plane
-from .regions import plot_hidden_space, plot_output_regions, plot_patterns
+from .regions import plot_hidden_space, plot_layers_1d, plot_output_regions, plot_patterns
 
 __all__ = [
     "plot_activation",
     "plot_descent_path",
     "plot_hidden_space",
     "plot_input_plane",
+    "plot_layers_1d",
     "plot_network_1d",
     "plot_output_regions",
     "plot_patterns",

@@ -14,14 +14,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
 
 from .._checks import as_limits, check_count
 from ..layer import Layer
 from ..network import Network
-from ..regions import activation_patterns, pattern_text
+from ..regions import activation_patterns, pattern_text, switch_points
 from .plane import CMAP, PALETTE
 
-__all__ = ["plot_hidden_space", "plot_output_regions", "plot_patterns"]
+__all__ = ["plot_hidden_space", "plot_layers_1d", "plot_output_regions", "plot_patterns"]
 
 #: Light tints for the regions (each pattern one tint, repeating after twelve).
 TINTS = ("#cfe3f1", "#f6d9c6", "#cdeee2", "#f1dbe8", "#fbeccb", "#dcdcdc",
@@ -209,11 +210,47 @@ def plot_hidden_space(
         points = np.asarray(points, dtype=float)
         if points.ndim != 2 or points.shape[1] != 2:
             raise ValueError(f"points must have shape (m, 2), got {points.shape}")
+        spots: dict[tuple[float, float], list[str]] = {}  # inputs folded onto one spot share a label
         for x, h in zip(points, first(points)):
+            spots.setdefault((round(float(h[0]), 9), round(float(h[1]), 9)), []).append(f"({x[0]:g}, {x[1]:g})")
+        for h, names in spots.items():
             ax.scatter(*h, s=60, color="white", edgecolor="black", zorder=3)
-            ax.annotate(f"({x[0]:g}, {x[1]:g})", h, textcoords="offset points", xytext=(6, 6), fontsize=9)
+            ax.annotate(" and ".join(names), h, textcoords="offset points", xytext=(6, 6), fontsize=9)
     ax.set_xlabel("h₁ (layer-1 unit 1)")
     ax.set_ylabel("h₂ (layer-1 unit 2)")
     ax.legend(loc="upper right", fontsize=8, framealpha=0.9)
     ax.set_title("what layer 2 sees: the plane after layer 1")
     return ax
+
+
+def plot_layers_1d(network: Network, xlim: Sequence[float] = (-3, 3), resolution: int = 601) -> Figure:
+    """One panel per layer of a 1-input ReLU network: each unit's output over the input ``x``,
+    with dotted vertical lines where that layer's units switch (:func:`neuronlib.regions.switch_points`).
+    Shows a later layer bending at places where no earlier unit switches.
+
+    Introduced in: Chapter 7 (Layers: many lines at once).
+
+    >>> fold = Layer([[1.0, -1.0]], [0.0, 0.0], "relu")
+    >>> ridge = Layer([[1.0], [1.0]], [-1.0], "relu")
+    >>> len(plot_layers_1d(Network([fold, ridge])).axes)
+    2
+    """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be a Network, got {type(network).__name__}")
+    points = switch_points(network, xlim)
+    xs = np.linspace(*as_limits(xlim, "xlim"), check_count(resolution, "resolution", minimum=2))
+    _, outputs = network.forward(xs.reshape(-1, 1))
+    fig, axes = plt.subplots(1, len(network.layers), figsize=(4.5 * len(network.layers), 3.4),
+                             layout="constrained", squeeze=False)
+    for depth, (ax, out, where) in enumerate(zip(axes[0], outputs, points), start=1):
+        for j in range(out.shape[1]):
+            ax.plot(xs, out[:, j], color=PALETTE[j % len(PALETTE)], lw=2, label=f"unit {j + 1}",
+                    ls=("-", "--", ":", "-.")[j % 4])
+        for x in where:
+            ax.axvline(x, color="grey", ls=":", lw=1.2)
+        text = ", ".join(f"{x:g}" for x in where) or "nowhere"
+        ax.set_title(f"layer {depth}: switches at x = {text}", fontsize=10)
+        ax.set_xlabel("input x")
+        ax.set_ylabel(f"layer {depth} outputs")
+        ax.legend(fontsize=8, loc="upper center")
+    return fig
