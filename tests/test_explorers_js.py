@@ -234,4 +234,8 @@ def test_the_two_layer_network_of_explore_regions_matches_neuronlib():
         assert_close([p["y"] for p in points], net(X)[:, 0], "output y")
         on = np.array([[float(v) > 0 for v in p["z1"] + p["z2"]] for p in points])
         assert (on == activation_patterns(net, X)).all()
+        # the heat maps' allocation-free version: the same pattern (as bits) and output
+        bits = activation_patterns(net, X).astype(int) @ (2 ** np.arange(on.shape[1]))
+        assert [p["fast_code"] for p in points] == bits.tolist()
+        assert_close([p["fast_y"] for p in points], net(X)[:, 0], "output y (heat map)")
     assert isinstance(explorers[0], nx.RegionsExplorer)

@@ -26,7 +26,8 @@ if (job.unit_labels)
 if (job.regions)
   out.regions = job.regions.map(({ state, X }) => X.map((x) => {
     const f = nlRegionsForward(state, x);
-    return { z1: f.z1.map(num), z2: f.z2.map(num), y: num(f.y) };
+    const fast = nlRegionsFast(state)(x[0], x[1]);
+    return { z1: f.z1.map(num), z2: f.z2.map(num), y: num(f.y), fast_code: fast.code, fast_y: num(fast.y) };
   }));
 if (job.training) out.training = job.training.map((t) => nlTrainingRun(t));
 process.stdout.write(JSON.stringify(out));

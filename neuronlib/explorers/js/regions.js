@@ -19,12 +19,33 @@ function nlRegionsForward(s, x) {
   return { z1, z2, y: y + d };
 }
 
-function nlRegionsCode(f) {
-  // Pattern as an integer: layer-1 bits first (unit 1 lowest), then the layer-2 bits.
-  let code = 0;
-  const bits = [...f.z1, ...f.z2];
-  for (let j = 0; j < bits.length; j++) if (bits[j] > 0) code |= 1 << j;
-  return code;
+function nlRegionsFast(s) {
+  // The same sums as nlRegionsForward, in the same order, without allocating per point (the
+  // heat maps call it for every pixel). Returns (x1, x2) -> {code, y}, code = the pattern as an
+  // integer: layer-1 bits first (unit 1 lowest), then the layer-2 bits.
+  const [W1, b1, W2, b2, c, d] = ["W1", "b1", "W2", "b2", "c", "d"].map((k) => s[k]);
+  const k1 = b1.length;
+  const h = new Float64Array(k1);
+  const res = { code: 0, y: 0 };
+  return (x0, x1) => {
+    let code = 0;
+    for (let j = 0; j < k1; j++) {
+      const z = W1[0][j] * x0 + W1[1][j] * x1 + b1[j];
+      h[j] = z > 0 ? z : 0;
+      if (z > 0) code |= 1 << j;
+    }
+    let y = 0;
+    for (let j = 0; j < 2; j++) {
+      let sum = 0;
+      for (let i = 0; i < k1; i++) sum += h[i] * W2[i][j];
+      const z = sum + b2[j];
+      if (z > 0) code |= 1 << (k1 + j);
+      y += (z > 0 ? z : 0) * c[j];
+    }
+    res.code = code;
+    res.y = y + d;
+    return res;
+  };
 }
 
 function nlRegionsPatternText(f) {
@@ -93,31 +114,27 @@ function render({ model, el }) {
         const upper = (code >> k1) & 3;
         return nlMix(theme.rgb.bg, mean, 0.15 + (0.3 * on.length) / k1 + 0.12 * ((upper & 1) + (upper >> 1)));
       };
-      const tints = new Map();
-      const painter = () => (v, data, o) => {
-        if (!tints.has(v)) tints.set(v, tint(v));
-        const t = tints.get(v);
+      const tints = [];
+      for (let code = 0; code < 1 << (k1 + 2); code++) tints.push(tint(code));
+      // Layer-2 boundaries: grid cells whose layer-2 bits differ from the next cell's (right or
+      // below), painted in the text colour straight into the image (one pass, no path drawing).
+      const fg = nlParseColor(theme.fg);
+      const edge = (codes, k) => {
+        const a = codes[k] >> k1;
+        return (k % n < n - 1 && codes[k + 1] >> k1 !== a) || (k + n < n * n && codes[k + n] >> k1 !== a);
+      };
+      const painter = (codes) => (v, data, o) => {
+        const t = edge(codes, o >> 2) ? fg : tints[v];
         data[o] = t[0]; data[o + 1] = t[1]; data[o + 2] = t[2];
       };
+      const at = nlRegionsFast(s);
       let idx = 0;
       nlHeatmap(ctx, left.plane, cacheL, n, (x, y) => {
-        const f = nlRegionsForward(s, [x, y]);
+        const f = at(x, y);
         ys[idx++] = f.y;
-        return nlRegionsCode(f);
+        return f.code;
       }, painter);
-      // Layer-2 boundaries: pixels whose layer-2 bits differ from the next pixel's, drawn dark.
       const codes = cacheL.values;
-      const [lx, ly, lw, lh] = left.plane.rect;
-      const mark = (c2) => {
-        ctx.fillStyle = theme.fg;
-        for (let j = 0; j < n; j++)
-          for (let i = 0; i < n; i++) {
-            const a = codes[j * n + i] >> k1;
-            if ((i + 1 < n && codes[j * n + i + 1] >> k1 !== a) || (j + 1 < n && codes[(j + 1) * n + i] >> k1 !== a))
-              c2.fillRect(lx + ((i + 0.5) * lw) / n, ly + ((j + 0.5) * lh) / n, 1.6, 1.6);
-          }
-      };
-      mark(ctx);
       nlAxes(ctx, left.plane, theme, "x1", "x2");
       for (let j = 0; j < k1; j++) {
         const w = [s.W1[0][j], s.W1[1][j]];
@@ -125,13 +142,20 @@ function render({ model, el }) {
       }
       const seen = new Set(codes);
       nlDataPoints(ctx, left.plane, theme, cfg.points, cfg.labels);
-      nlLabel(ctx, `${seen.size} patterns in view; dots: layer-2 boundaries`, 8, 336, theme, theme.muted, "left");
+      nlLabel(ctx, `${seen.size} patterns in view; black: layer-2 boundaries`, 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "lines: layer-1 units (arrow: on side)", 8, 352, theme, theme.muted, "left");
       // Right: the output y as a heat map, with the same boundaries.
       const ctx2 = nlBegin(right.canvas, theme);
       let k = 0;
-      const paint = nlHeatmap(ctx2, right.plane, cacheR, n, () => ys[k++], nlDiverging(theme));
-      mark(ctx2);
+      const diverging = nlDiverging(theme);
+      const paint = nlHeatmap(ctx2, right.plane, cacheR, n, () => ys[k++], (vals) => {
+        const colour = diverging(vals);
+        const withEdges = (v, data, o) => {
+          if (edge(codes, o >> 2)) { data[o] = fg[0]; data[o + 1] = fg[1]; data[o + 2] = fg[2]; } else colour(v, data, o);
+        };
+        withEdges.max = colour.max;
+        return withEdges;
+      });
       nlAxes(ctx2, right.plane, theme, "x1", "x2");
       nlDataPoints(ctx2, right.plane, theme, cfg.points, cfg.labels);
       nlLabel(ctx2, `y: blue > 0, orange < 0, largest |y| ${nlFmt(paint.max || 0)}`, 8, 336, theme, theme.muted, "left");
