@@ -10,6 +10,8 @@ The core names, one idea per module (see ``docs/design.md``):
 - :mod:`neuronlib.losses`, :mod:`neuronlib.training`: :func:`get_loss`, :func:`train`,
   :func:`gradients`, :class:`History`, :func:`dead_units`, :func:`reinitialise_dead`,
   :func:`accuracy` (Chapter 5);
+- :mod:`neuronlib.regions`: on/off patterns, region counts and the flat pieces of a ReLU
+  network (Chapter 7);
 - :mod:`neuronlib.data`: seeded toy data sets.
 
 >>> from neuronlib import Neuron

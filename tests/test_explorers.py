@@ -88,6 +88,19 @@ def test_layer_says_whether_the_xor_classes_get_different_patterns():
     assert str(ex).endswith("shared activity patterns")
 
 
+def test_regions_reads_the_xor_points_through_the_folded_plane():
+    # Layer 1 folds the plane along x1 = x2: relu(x1 - x2) + relu(x2 - x1) = |x1 - x2|, so the
+    # output 1 relu(|x1 - x2| - 0.5) - 2 relu(|x1 - x2| - 1.5) is 0.5 at (0, 1) and (1, 0), 0 at
+    # (0, 0) and (1, 1).
+    ex = nx.explore_regions()
+    assert str(ex).endswith("(0, 0) pattern 00|00, y = 0; (0, 1) pattern 01|10, y = 0.5; "
+                            "(1, 0) pattern 10|10, y = 0.5; (1, 1) pattern 00|00, y = 0")
+    ex.b2 = [-0.5, 0.5]
+    assert "(0, 1) pattern 01|11, y = -2.5" in str(ex)
+    with pytest.raises(ValueError, match="W2 must have 2 rows"):
+        ex.W2 = [[1, 1]] * 3
+
+
 def test_activation_marks_zero_slope_and_saturated_zones():
     assert "zero slope (f' = 0) for z in [-5, 0]" in str(nx.explore_activation("relu"))
     assert "zero slope (f' = 0) nowhere" in str(nx.explore_activation("leaky_relu"))
@@ -154,6 +167,9 @@ def test_the_learning_line_separates_height_and_body_mass_but_not_xor():
     (lambda: nx.explore_layer(weights=[[1] * 5] * 2), ValueError, "weights rows must have 1 to 4 numbers"),
     (lambda: nx.explore_layer(weights=5), TypeError, "weights must be a list of rows"),
     (lambda: nx.explore_activation("elu", alpha=math.inf), ValueError, "finite"),
+    (lambda: nx.explore_regions(W1=[[1] * 5] * 2), ValueError, "W1 rows must have 1 to 4 numbers"),
+    (lambda: nx.explore_regions(W2=[[1, 1]] * 3), ValueError, "W2 must have 2 rows"),
+    (lambda: nx.explore_regions(c=[1]), ValueError, "c must have 2 numbers"),
     (lambda: nx.explore_training(data="spirals"), ValueError, "unknown data set 'spirals'"),
     (lambda: nx.explore_training(learning_rate=0), ValueError, "learning_rate must be positive"),
     (lambda: nx.explore_training(seed=11), ValueError, "seed must be one of"),
@@ -289,14 +305,15 @@ def test_outputs_are_identical_across_two_runs():
 
 
 CHAPTERS = {1: "What a neuron computes", 2: "From y = mx + b to hyperplanes", 3: "Activation functions",
-            4: "Why nonlinearity", 5: "Dead neurons", 6: "How a neuron learns its weights"}
+            4: "Why nonlinearity", 5: "Dead neurons", 6: "How a neuron learns its weights",
+            7: "Layers: many lines at once"}
 
 
 @pytest.mark.parametrize("name, cls, chapter", [
     ("explore_neuron", "NeuronExplorer", 1), ("explore_hyperplane", "HyperplaneExplorer", 2),
     ("explore_activation", "ActivationExplorer", 3), ("explore_network", "NetworkExplorer", 4),
     ("explore_layer", "LayerExplorer", 4), ("explore_training", "TrainingExplorer", 5),
-    ("explore_learning", "LearningExplorer", 6)])
+    ("explore_learning", "LearningExplorer", 6), ("explore_regions", "RegionsExplorer", 7)])
 def test_docstrings_name_the_chapter_and_give_an_example(name, cls, chapter):
     for value in (getattr(nx, name), getattr(nx, cls)):
         doc = value.__doc__

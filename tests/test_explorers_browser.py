@@ -194,6 +194,7 @@ def test_the_learning_line_steps_drags_and_moves_by_keyboard_as_neuronlib_comput
         _step_then_play_and_pause(opened, ex, "learning")
         # the loss surface spans w1, w2 in [-6, 6] on [44, 332] x [8, 296] of its 340-pixel canvas
         surface = root.locator("canvas").nth(1)
+        surface.scroll_into_view_if_needed()
         box = surface.bounding_box()
         scale = box["width"] / 340
         opened.page.mouse.click(box["x"] + (44 + 288 * 3 / 12) * scale, box["y"] + (8 + 288 * 2 / 12) * scale)

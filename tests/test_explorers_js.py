@@ -131,6 +131,9 @@ def _random_states(kind, rng):
         elif kind == "layer":
             k = 1 + i % 4
             yield nx.explore_layer(weights=r(2, k), biases=r(k), activation=act)
+        elif kind == "regions":
+            k = 1 + i % 4
+            yield nx.explore_regions(W1=r(2, k), b1=r(k), W2=r(k, 2), b2=r(2), c=r(2), d=r(1)[0])
         elif kind == "training":
             X = rng.normal(0, 1, (16, 2))
             ex = nx.explore_training(data=(X, (X[:, 0] > X[:, 1]).astype(int)), hidden=1 + i % 4,
@@ -257,3 +260,27 @@ def test_the_learning_line_diverges_at_the_same_step_as_neuronlib():
     assert caught.value.step == run["diverged"]
     assert len(run["loss"]) == run["diverged"]
     train(neuron, X, y, "bce", 1e149, run["diverged"] - 1)  # one step fewer: no error
+
+
+def test_the_two_layer_network_of_explore_regions_matches_neuronlib():
+    from neuronlib import explorers as nx
+    from neuronlib.regions import activation_patterns
+
+    rng = np.random.default_rng(4)
+    explorers = list(_random_states("regions", rng))
+    X = rng.uniform(-3, 3, (50, 2))
+    job = [{"state": ex.static_state(), "X": X.tolist()} for ex in explorers]
+    got = run_js("regions", {"regions": job})["regions"]
+    for ex, points in zip(explorers, got):
+        net = ex.network()
+        Zs, _ = net.forward(X)
+        assert_close([v for p in points for v in p["z1"]], Zs[0].ravel(), "layer-1 z")
+        assert_close([v for p in points for v in p["z2"]], Zs[1].ravel(), "layer-2 z")
+        assert_close([p["y"] for p in points], net(X)[:, 0], "output y")
+        on = np.array([[float(v) > 0 for v in p["z1"] + p["z2"]] for p in points])
+        assert (on == activation_patterns(net, X)).all()
+        # the heat maps' allocation-free version: the same pattern (as bits) and output
+        bits = activation_patterns(net, X).astype(int) @ (2 ** np.arange(on.shape[1]))
+        assert [p["fast_code"] for p in points] == bits.tolist()
+        assert_close([p["fast_y"] for p in points], net(X)[:, 0], "output y (heat map)")
+    assert isinstance(explorers[0], nx.RegionsExplorer)

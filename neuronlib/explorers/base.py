@@ -43,7 +43,7 @@ JS_DIR = Path(__file__).with_name("js")
 SHARED = ("format.js", "maths.js", "theme.js", "canvas.js", "controls.js")
 #: Extra shared files per explorer (only what the explorer needs, to keep pages light).
 EXTRA = {"hyperplane": ("plane.js",), "layer": ("plane.js",), "training": ("plane.js", "train.js", "player.js"),
-         "learning": ("plane.js", "player.js")}
+         "learning": ("plane.js", "player.js"), "regions": ("plane.js",)}
 
 
 def _read(name: str) -> str:
@@ -247,12 +247,12 @@ class Vector(t.TraitType):
 
 
 class Matrix(t.TraitType):
-    """A synced trait holding a list of ``rows`` rows of finite floats, each as long as the
-    explorer started with."""
+    """A synced trait holding a list of ``rows`` rows of finite floats (as many rows as the
+    explorer started with if ``rows`` is None), each as long as the explorer started with."""
 
     default_value: tuple = ()
 
-    def __init__(self, rows: int, what: str = "", **kwargs):
+    def __init__(self, rows: int | None, what: str = "", **kwargs):
         self.rows = rows
         self.what = what
         super().__init__(**kwargs)
@@ -260,6 +260,8 @@ class Matrix(t.TraitType):
     def validate(self, obj, value):
         out = matrix(self.name, value, rows=self.rows, what=self.what)
         start = getattr(obj, "_initial", {}).get(self.name)
+        if start is not None and self.rows is None and len(out) != len(start):
+            raise ValueError(f"{self.name} must have {len(start)} rows{self.what}, got {len(out)}")
         if start is not None and len(out[0]) != len(start[0]):
             raise ValueError(f"{self.name} rows must have {len(start[0])} numbers{self.what}, "
                              f"got {len(out[0])}")

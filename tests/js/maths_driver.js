@@ -23,6 +23,12 @@ if (job.hyperplanes)
 if (job.summaries) out.summaries = job.summaries.map((s) => nlSummaryOf((k) => s[k], s._config));
 if (job.unit_labels)
   out.unit_labels = job.unit_labels.map(({ i, w, b, c, xlim }) => nlUnitText(i, w, b, c, xlim));
+if (job.regions)
+  out.regions = job.regions.map(({ state, X }) => X.map((x) => {
+    const f = nlRegionsForward(state, x);
+    const fast = nlRegionsFast(state)(x[0], x[1]);
+    return { z1: f.z1.map(num), z2: f.z2.map(num), y: num(f.y), fast_code: fast.code, fast_y: num(fast.y) };
+  }));
 if (job.training) out.training = job.training.map((t) => nlTrainingRun(t));
 if (job.learning) out.learning = job.learning.map((t) => nlNeuronRun(t));
 process.stdout.write(JSON.stringify(out));
