@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book serve lab test test-lib test-notebooks test-numerics test-site test-pdf test-lab test-binder build-strict notebooks benchmarks pdf clean help
+.PHONY: book serve lab test test-lib test-notebooks test-frameworks test-numerics test-site test-pdf test-lab test-binder build-strict notebooks benchmarks pdf clean help
 
 help:
 	@echo "make book       set up .venv, build the website into _build/html"
@@ -17,6 +17,7 @@ help:
 	@echo "                set-ups, warning-free build, website in a browser, the printed book (PDF), sliders in JupyterLab,"
 	@echo "                Binder proof (fresh venv runs every notebook); ends with a table of the stages"
 	@echo "make notebooks  re-execute every notebook in place (then commit the outputs)"
+	@echo "make test-frameworks  Chapter 9 (PyTorch and Keras) in its own environment, .venv-frameworks"
 	@echo "make benchmarks print the speed and page-weight tables"
 	@echo "make pdf        print the whole book to _build/pdf/inside-the-neuron.pdf"
 
@@ -27,6 +28,18 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
 	@touch $(STAMP)
+
+# Chapter 9's frameworks (PyTorch, Keras) in their own environment: .venv and Binder stay light.
+# tools/frameworks.py lists the chapters that need them; only test-frameworks executes those.
+FW_VENV := .venv-frameworks
+FW_BIN := $(FW_VENV)/bin
+FW_STAMP := $(FW_VENV)/.installed
+FRAMEWORK_NOTEBOOKS := $(shell $(PYTHON) tools/frameworks.py)
+$(FW_STAMP): requirements-frameworks.txt constraints.txt pyproject.toml
+	$(PYTHON) -m venv $(FW_VENV)
+	$(FW_BIN)/python -m pip install --quiet --upgrade pip
+	$(FW_BIN)/python -m pip install --quiet -r requirements-frameworks.txt -c constraints.txt
+	@touch $(FW_STAMP)
 
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
@@ -47,12 +60,13 @@ serve: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
-notebooks: $(STAMP)
-	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+notebooks: $(STAMP) $(FW_STAMP)
+	$(BIN)/python tools/execute_notebooks.py $(filter-out $(FRAMEWORK_NOTEBOOKS),$(wildcard notebooks/*.ipynb))
+	$(FW_BIN)/python tools/execute_notebooks.py $(FRAMEWORK_NOTEBOOKS)
 
 # --- tests -----------------------------------------------------------------------------
 # Every stage runs even when an earlier one fails; the table at the end says which failed.
-STAGES := test-lib test-notebooks test-numerics build-strict test-site test-pdf test-lab test-binder
+STAGES := test-lib test-notebooks test-frameworks test-numerics build-strict test-site test-pdf test-lab test-binder
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
 	$(BIN)/python tools/run_stages.py $(STAGES)
@@ -63,6 +77,13 @@ test-lib: $(STAMP)
 test-notebooks: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 		-p no:cacheprovider notebooks
+
+# nbval on the chapters that run PyTorch and Keras, in .venv-frameworks (made first if missing);
+# the import fails the stage if the frameworks are missing (the root conftest.py would skip them)
+test-frameworks: $(FW_STAMP)
+	KERAS_BACKEND=torch $(FW_BIN)/python -c 'import torch, keras'
+	$(FW_BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+		-p no:cacheprovider $(FRAMEWORK_NOTEBOOKS)
 
 # nbval again under other SIMD/BLAS set-ups of this machine (tests/numerics says which)
 test-numerics: $(STAMP)

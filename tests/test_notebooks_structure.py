@@ -133,3 +133,14 @@ def test_an_exercise_cell_folds_its_output_on_the_website(path):
         if cell["cell_type"] == "code" and re.search(r"\*\*Exercise \d+\.\*\*", _source(before).split("```")[-1]):
             tags = set(cell.get("metadata", {}).get("tags", []))
             assert tags & {"hide-output", "hide-cell"}, f"exercise cell shows its answer: {_source(cell)[:80]!r}"
+
+
+def test_the_book_build_leaves_exactly_the_framework_chapters_unexecuted():
+    # The build executes every chapter but those that need PyTorch and Keras, which it shows
+    # with the saved outputs that `make test-frameworks` checks (tools/frameworks.py).
+    from frameworks import NOTEBOOKS as FRAMEWORK_NOTEBOOKS
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert sorted(config["execute"]["exclude_patterns"]) == sorted(FRAMEWORK_NOTEBOOKS)
+    for name in FRAMEWORK_NOTEBOOKS:
+        assert ROOT / name in IN_TOC, f"{name} is not in _toc.yml"

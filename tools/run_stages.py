@@ -17,6 +17,7 @@ import time
 TITLES = {
     "test-lib": "neuronlib unit tests",
     "test-notebooks": "notebooks print what they printed (nbval)",
+    "test-frameworks": "Chapter 9 in PyTorch and Keras (own environment)",
     "test-numerics": "same numbers under other numerical set-ups",
     "build-strict": "warning-free book build",
     "test-site": "website in Chromium",
