@@ -66,10 +66,13 @@ notebooks: $(STAMP) $(FW_STAMP)
 
 # --- tests -----------------------------------------------------------------------------
 # Every stage runs even when an earlier one fails; the table at the end says which failed.
+# The BACKGROUND stages start first and run beside the others (mostly waiting for pip to unpack
+# their environments); tools/run_stages.py shows their output when they end.
 STAGES := test-lib test-notebooks test-frameworks test-numerics build-strict test-site test-pdf test-lab test-binder
+BACKGROUND := test-frameworks,test-binder
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
-	$(BIN)/python tools/run_stages.py $(STAGES)
+	$(BIN)/python tools/run_stages.py --background $(BACKGROUND) $(STAGES)
 
 test-lib: $(STAMP)
 	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/lab --ignore=tests/binder --ignore=tests/numerics --ignore=tests/pdf --cov=neuronlib --cov-report=term
