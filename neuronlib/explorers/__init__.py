@@ -8,7 +8,8 @@ See ``neuronlib/explorers/README.md``.
 
 - :func:`explore_neuron` (Chapter 1), :func:`explore_hyperplane` (Chapter 2),
   :func:`explore_activation` (Chapter 3), :func:`explore_network` and :func:`explore_layer`
-  (Chapter 4), :func:`explore_training` (Chapter 5), :func:`explore_learning` (Chapter 6).
+  (Chapter 4), :func:`explore_training` (Chapter 5), :func:`explore_learning` (Chapter 6),
+  :func:`explore_playground` (Chapter 8).
 """
 
 from .activation import ActivationExplorer, explore_activation
@@ -17,6 +18,7 @@ from .layer import LayerExplorer, explore_layer
 from .learning import LearningExplorer, explore_learning
 from .network import NetworkExplorer, explore_network
 from .neuron import NeuronExplorer, explore_neuron
+from .playground import PlaygroundExplorer, explore_playground
 from .training import TrainingExplorer, explore_training
 
 #: Every kind of explorer (its ``data-explorer`` name on a page) and the call that makes one.
@@ -28,6 +30,7 @@ EXPLORERS = {
     "layer": explore_layer,
     "training": explore_training,
     "learning": explore_learning,
+    "playground": explore_playground,
 }
 
 __all__ = [
@@ -38,6 +41,7 @@ __all__ = [
     "LearningExplorer",
     "NetworkExplorer",
     "NeuronExplorer",
+    "PlaygroundExplorer",
     "TrainingExplorer",
     "explore_activation",
     "explore_hyperplane",
@@ -45,5 +49,6 @@ __all__ = [
     "explore_learning",
     "explore_network",
     "explore_neuron",
+    "explore_playground",
     "explore_training",
 ]
