@@ -18,20 +18,28 @@ function nlPgForward(layers, f, X, m, Z, A) {
   // preactivation is not finite (neuronlib then stops: training diverged).
   let inp = X;
   let ok = true;
-  layers.forEach(({ nin, nout, W, b }, l) => {
+  for (let l = 0; l < layers.length; l++) {
+    const { nin, nout, W, b } = layers[l];
     const last = l === layers.length - 1;
-    const [Zl, Al] = [Z[l], A[l]];
-    for (let r = 0; r < m; r++)
-      for (let j = 0; j < nout; j++) {
-        let z = 0;
-        for (let i = 0; i < nin; i++) z += inp[r * nin + i] * W[i * nout + j];
-        z += b[j];
-        if (!Number.isFinite(z)) ok = false;
-        Zl[r * nout + j] = z;
-        Al[r * nout + j] = last ? nlSigmoid(z) : f(z);
+    const Zl = Z[l];
+    const Al = A[l];
+    for (let r = 0; r < m; r++) {
+      const zo = r * nout;
+      const io = r * nin;
+      for (let j = 0; j < nout; j++) Zl[zo + j] = 0;
+      for (let i = 0; i < nin; i++) {
+        const a = inp[io + i];
+        if (a !== 0) for (let j = 0; j < nout; j++) Zl[zo + j] += a * W[i * nout + j];
       }
+      for (let j = 0; j < nout; j++) {
+        const z = Zl[zo + j] + b[j];
+        if (z - z !== 0) ok = false;
+        Zl[zo + j] = z;
+        Al[zo + j] = last ? nlSigmoid(z) : f(z);
+      }
+    }
     inp = Al;
-  });
+  }
   return ok;
 }
 
@@ -120,8 +128,8 @@ function nlPgRun(t) {
       return w;
     };
     layers.forEach((p, l) => {
-      p.W = p.W.map((v, i) => move(v, gW[l][i]));
-      p.b = p.b.map((v, j) => move(v, gb[l][j]));
+      for (let i = 0; i < p.W.length; i++) p.W[i] = move(p.W[i], gW[l][i]);
+      for (let j = 0; j < p.b.length; j++) p.b[j] = move(p.b[j], gb[l][j]);
     });
     if (!ok) return (run.diverged = k + 1), false;
     run.k = k + 1;
@@ -177,28 +185,22 @@ function nlSummaryOf(get, cfg, cache = {}) {
     `dead units: ${dead.length ? dead.join(", ") : "none"}`;
 }
 
-function nlPgGrid(layers, f, lim, n, out, units) {
-  // The network at the centres of an n x n grid over the plane (rows from the top, as
-  // nlHeatmap): out[k] = output - 0.5, units[u][k] = hidden unit u's output.
-  const a = new Float64Array(8);
-  const z = new Float64Array(8);
-  const d = (lim[1] - lim[0]) / n;
-  for (let jy = 0; jy < n; jy++)
-    for (let ix = 0; ix < n; ix++) {
-      const k = jy * n + ix;
-      a[0] = lim[0] + (ix + 0.5) * d;
-      a[1] = lim[1] - (jy + 0.5) * d;
-      let u = 0;
-      layers.forEach(({ nin, nout, W, b }, l) => {
-        for (let j = 0; j < nout; j++) {
-          let s = 0;
-          for (let i = 0; i < nin; i++) s += a[i] * W[i * nout + j];
-          z[j] = s + b[j];
-        }
-        if (l === layers.length - 1) out[k] = nlSigmoid(z[0]) - 0.5;
-        else for (let j = 0; j < nout; j++) units[u++][k] = a[j] = f(z[j]);
-      });
+function nlPgGrid(layers, f, lim, n, cache) {
+  // The network at the centres of an n x n grid over the plane, rows from the top as nlHeatmap
+  // draws them: cache.A[l][k * units + j] is unit j of layer l at grid point k.
+  const N = n * n;
+  if (cache.key !== lim.join() + "|" + layers.map((p) => p.nout).join()) {
+    cache.key = lim.join() + "|" + layers.map((p) => p.nout).join();
+    cache.X = new Float64Array(2 * N);
+    const d = (lim[1] - lim[0]) / n;
+    for (let k = 0; k < N; k++) {
+      cache.X[2 * k] = lim[0] + ((k % n) + 0.5) * d;
+      cache.X[2 * k + 1] = lim[1] - (Math.floor(k / n) + 0.5) * d;
     }
+    [cache.Z, cache.A] = [0, 0].map(() => layers.map((p) => new Float64Array(N * p.nout)));
+  }
+  nlPgForward(layers, f, cache.X, N, cache.Z, cache.A);
+  return cache.A;
 }
 
 function render({ model, el }) {
@@ -207,6 +209,7 @@ function render({ model, el }) {
     const get = (k) => model.get(k);
     const cache = {};
     const heat = {};
+    const grid = {};
     const n = cfg.grid;
     const lim = () => cfg.sets[get("data")].lim;
     const { canvas } = nlPlaneCanvas(ui, "decision regions", lim(), lim());
@@ -272,7 +275,7 @@ function render({ model, el }) {
       const sig = get("hidden").join();
       if (units.sig === sig) return;
       unitBox.replaceChildren();
-      units = { sig, maps: [], heats: [], vals: [] };
+      units = { sig, maps: [], heats: [] };
       get("hidden").forEach((count, l) => {
         const row = nlEl("div", "", unitBox);
         Object.assign(row.style, { display: "flex", flexWrap: "wrap", gap: "4px", alignItems: "center" });
@@ -280,10 +283,8 @@ function render({ model, el }) {
         for (let j = 0; j < count; j++) {
           units.maps.push(Object.assign(nlMakeCanvas(row, 34, 34, ""), { nlUnit: [l, j] }));
           units.heats.push({});
-          units.vals.push(new Float64Array(n * n));
         }
       });
-      units.out = new Float64Array(n * n);
     };
 
     const draw = (theme) => {
@@ -296,11 +297,12 @@ function render({ model, el }) {
       const text = nlSummaryOf(get, cfg, cache);
       const now = text.slice(text.indexOf("; step") + 2);
       const f = nlActivation(get("activation"), cfg.params).f;
-      nlPgGrid(run.layers, f, s.lim, n, units.out, units.vals);
+      const A = nlPgGrid(run.layers, f, s.lim, n, grid);
+      const out = A[A.length - 1];
       let k = 0;
       const plane = nlPlane(s.lim, s.lim, [44, 8, 288, 288]);
       const ctx = nlBegin(canvas, theme);
-      nlHeatmap(ctx, plane, heat, n, () => units.out[k++], nlDiverging(theme, 0.5));
+      nlHeatmap(ctx, plane, heat, n, () => out[k++] - 0.5, nlDiverging(theme, 0.5));
       nlAxes(ctx, plane, theme, "x1", "x2");
       nlDataPoints(ctx, plane, theme, s.X, s.y);
       nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
@@ -313,9 +315,14 @@ function render({ model, el }) {
       units.maps.forEach((c, u) => {
         const [l, j] = c.nlUnit;
         const uctx = nlBegin(c, theme);
+        // every fourth grid point of the regions' grid, 25 x 25 (the map is 32 px wide)
+        const [vals, w, stride] = [A[l], A[l].length / (n * n), n / 25];
         let q = 0;
-        const vals = units.vals[u];
-        const paint = nlHeatmap(uctx, small, units.heats[u], n, () => vals[q++], nlDiverging(theme));
+        const at = () => {
+          const [row, col] = [Math.floor(q / 25), q++ % 25];
+          return vals[(((row * stride + (stride >> 1)) * n) + col * stride + (stride >> 1)) * w + j];
+        };
+        const paint = nlHeatmap(uctx, small, units.heats[u], 25, at, nlDiverging(theme));
         let since = null;
         if (step >= 0 && run.dead[step] && run.dead[step].includes(`${l}.${j}`)) {
           since = step;
