@@ -226,7 +226,7 @@ def explore_playground(data="circle", hidden=(4,), activation="relu", learning_r
     n_train = len(sets[key]["X"])
     config = {"sets": sets, "order": list(DATA_SETS), "max_steps": max_steps, "n_train": n_train,
               "rates": RATES, "batches": [b for b in BATCHES if b <= n_train], "l2s": L2S,
-              "max_layers": MAX_LAYERS, "max_units": MAX_UNITS, "grid": 100, "loaded": loaded,
+              "max_layers": MAX_LAYERS, "max_units": MAX_UNITS, "grid": 100, "speed": 2, "loaded": loaded,
               **activation_config()}
     return PlaygroundExplorer(config, data=key, hidden=hidden, activation=activation,
                               learning_rate=number("learning_rate", learning_rate),

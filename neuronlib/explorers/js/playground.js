@@ -265,7 +265,7 @@ function render({ model, el }) {
       set: (v) => change({ seed: Math.round(v), loaded: false }) }));
     ui.add(nlSlider(ui.group(), { label: "step", range: [0, cfg.max_steps, 1],
       get: () => get("step"), set: (v) => nlSetKey(model, "step", Math.round(v)) }));
-    const player = nlPlayer(ui.group(), model, { max: cfg.max_steps, speed: 1, last: () => {
+    const player = nlPlayer(ui.group(), model, { max: cfg.max_steps, speed: cfg.speed, last: () => {
       const run = nlPgRunTo(get, cfg, cache);
       return run.diverged === null ? cfg.max_steps : run.diverged;
     } });
