@@ -319,6 +319,18 @@ def test_docstring_examples_run(module):
     assert result.failed == 0 and result.attempted >= 1
 
 
+def test_without_a_kernel_the_explorer_says_how_to_reconnect(every_explorer):
+    """A chapter opened before its cells run shows the summary and the hint; the widget carries
+    the same hint, shown when JupyterLab marks it disconnected (the kernel is gone)."""
+    from neuronlib.explorers import base
+
+    for ex in every_explorer.values():
+        html = ex.to_html()
+        assert f'<div class="nl-hint">{base.HINT}</div>' in html
+        assert f'const NL_HINT = "{base.HINT}";' in ex._esm
+        assert ".jupyter-widgets-disconnected.nl-explorer .nl-hint" in ex._esm
+
+
 # --- the network playground -------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser import launch, serve
+from browser import DRAWN_PROBLEMS, launch, serve
 from neuronlib import explorers as nx
 from neuronlib.activations import ACTIVATION_NAMES
 from neuronlib.explorers import base
@@ -286,3 +286,64 @@ def test_white_is_the_output_on_the_line_blue_above_orange_below(opened, site, a
     assert f"output on the line, {'0' if activation == 'relu' else '0.5'};" in \
         root.locator("canvas").get_attribute("aria-label")
     root.locator("select").select_option("relu")
+
+
+@pytest.fixture(scope="module")
+def chapter_page(tmp_path_factory):
+    """A page with the plane explorers as the chapters show them (Chapters 2, 4 and 5)."""
+    explorers = [
+        nx.explore_hyperplane(weights=(1.0, -1.0), bias=0.5, activation="relu", point=(1.0, 1.0)),
+        nx.explore_layer(weights=((1.0, 1.0), (1.0, 1.0)), biases=(-0.5, -1.5), activation="relu"),
+        nx.explore_network(weights=(1.0, 2.0, -1.0), biases=(-5.0, 7.0, 4.0), output_weights=(1.5, 1.0, 0.5),
+                           output_bias=0.2, xlim=(-3, 3)),
+        nx.explore_training("xor", hidden=3, activation="relu", learning_rate=0.5, seed=2),
+        nx.explore_training("xor", hidden=3, activation="relu", learning_rate=0.5, seed=0),
+    ]
+    folder = tmp_path_factory.mktemp("chapters")
+    (folder / "index.html").write_text(base.standalone_page([ex.to_html() for ex in explorers]), encoding="utf-8")
+    return folder / "index.html"
+
+
+def _problems(page):
+    return page.locator(".nl-explorer").evaluate_all(f"roots => roots.flatMap({DRAWN_PROBLEMS})")
+
+
+def test_arrows_are_square_to_their_lines_and_labels_stay_apart(browser, chapter_page):
+    """Every normal arrow is drawn at 90 deg (+- 1 deg) to its line on the screen (equal scales
+    on both axes); no two labels overlap, none sits on a line or half inside a legend; the
+    training explorer keeps this at every 25th step (the lines move)."""
+    o = Opened(browser, chapter_page.as_uri())
+    try:
+        drawn = o.page.eval_on_selector_all(".nl-explorer canvas", "cs => cs.map(c => c.nlDrawn.lines.length)")
+        assert sum(drawn) >= 1 + 2 + 3 + 3, "the plane explorers drew fewer lines than they have units"
+        assert _problems(o.page) == []
+        legend = o.root("network").locator("canvas").evaluate("c => c.nlDrawn")
+        assert len(legend["legends"]) == 1, "the network explorer's legend has no box"
+        assert all(any(x >= g[0] and y >= g[1] and x2 <= g[2] and y2 <= g[3] for g in legend["legends"])
+                   for l in legend["labels"] if l["text"].startswith(("unit", "y ="))
+                   for x, y, x2, y2 in [l["box"]]), "a legend line is outside the legend's box"
+        for nth in range(2):
+            slider = o.root("training").nth(nth).locator("input[type=range]").last
+            for step in range(0, 501, 25):
+                slider.fill(str(step))
+                problems = _problems(o.page)
+                assert problems == [], (nth, step, problems)
+        assert o.errors == []
+    finally:
+        o.context.close()
+
+
+def test_the_relu_colour_bar_never_goes_below_zero_and_dark_mode_does_not_say_white(browser, chapter_page):
+    o = Opened(browser, chapter_page.as_uri(), color_scheme="dark")
+    try:
+        canvas = o.root("hyperplane").locator("canvas")
+        label = canvas.get_attribute("aria-label")
+        assert "white" not in label and "dark grey where it equals the output on the line" in label
+        # The bar runs over the outputs shown: from ReLU's 0 (never below) to the largest.
+        low, high = canvas.evaluate("c => c.nlDrawn.colourBar")
+        assert low == 0 and high > 6
+        o.root("hyperplane").locator("select").select_option("sigmoid")
+        low, high = canvas.evaluate("c => c.nlDrawn.colourBar")
+        assert 0 < low < 0.5 < high < 1
+    finally:
+        o.context.close()

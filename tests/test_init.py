@@ -8,13 +8,15 @@ import pytest
 
 import neuronlib
 
-CORE = ["activations", "neuron", "hyperplane", "layer", "network", "losses", "training", "data"]
+CORE = ["activations", "neuron", "hyperplane", "layer", "network", "losses", "training", "data",
+        "learning"]
 CHAPTERS = {
     1: "What a neuron computes",
     2: "From y = mx + b to hyperplanes",
     3: "Activation functions",
     4: "Why nonlinearity",
     5: "Dead neurons",
+    6: "How a neuron learns its weights",
 }
 
 

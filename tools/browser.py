@@ -112,3 +112,48 @@ def serve(directory: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+# What an explorer drew wrongly, measured from what its canvases recorded while drawing
+# (canvas.nlDrawn, in CSS pixels: text boxes, neuron lines and arrows, legend boxes) and from
+# the canvas's shown size. Evaluate on an explorer's root element; returns a list of problems:
+# - a normal arrow not at 90 deg (+- 1 deg) to its line, as drawn on the screen;
+# - two text labels whose boxes overlap, or a label on a neuron's line;
+# - a label that overlaps a legend box without lying inside it.
+# The geometry here is written independently of the explorers' own code.
+DRAWN_PROBLEMS = """root => {
+  const problems = [];
+  const meet = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  const inside = (a, b) => a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3];
+  const crosses = (box, p, q) => {
+    for (let i = 0; i <= 200; i++) {
+      const x = p[0] + (q[0] - p[0]) * i / 200, y = p[1] + (q[1] - p[1]) * i / 200;
+      if (x > box[0] && x < box[2] && y > box[1] && y < box[3]) return true;
+    }
+    return false;
+  };
+  const kind = root.dataset.explorer;
+  for (const c of root.querySelectorAll('canvas')) {
+    const d = c.nlDrawn;
+    if (!d) { problems.push(`${kind}: a canvas recorded nothing`); continue; }
+    const r = c.getBoundingClientRect();
+    const [sx, sy] = [r.width / c.nlSize[0], r.height / c.nlSize[1]];
+    for (const l of d.lines) {
+      const [p, q] = l.seg, [f, t] = l.arrow;
+      const a = Math.atan2((q[1] - p[1]) * sy, (q[0] - p[0]) * sx);
+      const b = Math.atan2((t[1] - f[1]) * sy, (t[0] - f[0]) * sx);
+      const deg = ((Math.abs(a - b) * 180) / Math.PI) % 180;
+      if (Math.abs(deg - 90) > 1) problems.push(`${kind}: an arrow is drawn at ${deg.toFixed(2)} deg to its line`);
+    }
+    d.labels.forEach((l, i) => {
+      d.labels.slice(i + 1).forEach((m) => {
+        if (meet(l.box, m.box)) problems.push(`${kind}: labels "${l.text}" and "${m.text}" overlap`);
+      });
+      for (const line of d.lines)
+        if (crosses(l.box, ...line.seg)) problems.push(`${kind}: label "${l.text}" sits on a line`);
+      for (const g of d.legends)
+        if (meet(l.box, g) && !inside(l.box, g)) problems.push(`${kind}: label "${l.text}" overlaps the legend`);
+    });
+  }
+  return problems;
+}"""

@@ -32,9 +32,30 @@ def coalesce_streams(nb) -> None:
             cell.outputs = merged
 
 
+class CellIdClient(NotebookClient):
+    """Sends each cell's id with its execute request, as JupyterLab does: an explorer's widget
+    model id is its cell's id (neuronlib/explorers/base.py), so the saved widget state knows
+    the id a reader's JupyterLab gives the explorer when the cell runs again."""
+
+    async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
+        session = self.kc.session
+        make = type(session).msg
+
+        def msg(msg_type, content=None, parent=None, header=None, metadata=None):
+            if msg_type == "execute_request":
+                metadata = {**(metadata or {}), "cellId": cell.get("id")}
+            return make(session, msg_type, content, parent, header, metadata)
+
+        session.msg = msg
+        try:
+            return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        finally:
+            del session.msg
+
+
 def execute(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
+    client = CellIdClient(
         nb,
         timeout=600,
         kernel_name="python3",

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import anywidget
+import comm
 import ipywidgets
 import traitlets as t
 
@@ -68,6 +69,11 @@ def _escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: The hint under the summary of an explorer shown without a kernel (a chapter opened before its
+#: cells run); js/controls.js shows the same words when JupyterLab marks the widget disconnected.
+HINT = "Run the cells to reconnect the sliders to Python."
+
+
 def static_html(kind: str, dom_id: str, state: dict, summary: str) -> str:
     """Self-contained HTML: the explorer's root (showing ``summary`` until the script runs, and
     to readers without JavaScript) and a module script that mounts the explorer on it."""
@@ -78,7 +84,8 @@ def static_html(kind: str, dom_id: str, state: dict, summary: str) -> str:
     )
     return (
         f'<div id="{dom_id}" class="nl-explorer" data-explorer="{kind}">'
-        f'<div class="nl-readout">{_escape_html(summary)}</div></div>\n'
+        f'<div class="nl-readout">{_escape_html(summary)}</div>'
+        f'<div class="nl-hint">{HINT}</div></div>\n'
         f'<script type="module">\n{module_source(kind)}{mount}</script>\n'
     )
 
@@ -276,6 +283,58 @@ class ActivationName(t.TraitType):
 # --------------------------------------------------------------------------- the base class
 
 _counters: defaultdict[str, itertools.count] = defaultdict(lambda: itertools.count(1))
+#: The explorers alive in this kernel, by model id (a cell run again replaces its explorers).
+_live: dict[str, "Explorer"] = {}
+#: How many explorers the cell now running has made: (the request's msg_id, count).
+_in_cell: list = [None, 0]
+
+
+def _cell_id() -> str | None:
+    """The id of the notebook cell now running, as JupyterLab (and tools/execute_notebooks.py)
+    send it with each execute request; ``None`` outside such a cell (nbval, a script)."""
+    try:
+        from IPython import get_ipython
+
+        parent = get_ipython().kernel.get_parent()
+    except Exception:  # no IPython, no kernel (a plain script)
+        return None
+    cell = (parent.get("metadata") or {}).get("cellId")
+    if not cell:
+        return None
+    msg_id = parent.get("header", {}).get("msg_id")
+    if _in_cell[0] != msg_id:
+        _in_cell[:] = [msg_id, 0]
+    _in_cell[1] += 1
+    return cell if _in_cell[1] == 1 else f"{cell}-{_in_cell[1]}"
+
+
+def _model_id(kind: str, number: int) -> str:
+    """``neuronlib-<kind>-<cell id>`` when a notebook cell makes the explorer, so running the
+    cell again gives the same id as the saved notebook's widget state knows (JupyterLab saves
+    no widget state of its own: a new id would show "model not found" when the notebook is
+    reopened); ``neuronlib-<kind>-<number>`` otherwise. Never a random uuid: executing a
+    notebook twice gives identical outputs."""
+    cell = _cell_id()
+    model_id = f"neuronlib-{kind}-{number if cell is None else cell}"
+    old = _live.pop(model_id, None)
+    if old is not None:  # the same cell, run again: its old explorer goes
+        _let_go(old.layout)
+        _let_go(old)
+    return model_id
+
+
+def _let_go(widget: ipywidgets.Widget) -> None:
+    """Forget ``widget`` in this kernel without telling the front end: the new explorer's
+    comm_open with the same id replaces its model there. (JupyterLab has already cleared the
+    old output when the cell ran again; a comm_close for it makes JupyterLab's widget manager
+    throw "Cannot read properties of undefined (reading 'node')".)"""
+    old = widget.comm
+    if old is None:
+        return
+    old._closed = True  # comm's BaseComm sends nothing once closed, not even when collected
+    comm.get_comm_manager().unregister_comm(old)
+    ipywidgets.widgets.widget._instances.pop(widget.model_id, None)
+    widget.comm = None
 
 
 class Explorer(anywidget.AnyWidget):
@@ -289,13 +348,12 @@ class Explorer(anywidget.AnyWidget):
     _initial = t.Dict().tag(sync=True)
 
     def __init__(self, config: dict, **state):
-        # Ids come from a per-kernel counter, never a random uuid: executing a notebook twice
-        # gives identical outputs (and identical saved widget state).
         self._number = next(_counters[self._kind])
         self._displays = 0
-        model_id = f"neuronlib-{self._kind}-{self._number}"
+        model_id = _model_id(self._kind, self._number)
         layout = ipywidgets.Layout(model_id=f"{model_id}-layout")
         super().__init__(model_id=model_id, layout=layout, _config=config, **state)
+        _live[model_id] = self
         self._initial = self.get_state(key=list(self._state_keys))
 
     def summary(self) -> str:  # pragma: no cover - every subclass overrides it

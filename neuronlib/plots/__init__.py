@@ -4,18 +4,22 @@
 - :mod:`neuronlib.plots.pictures`: one neuron's two pictures, graph and boundary (Chapters 1-2).
 - :mod:`neuronlib.plots.people`: the height/body-mass data with the BMI curve (Chapter 1).
 - :mod:`neuronlib.plots.curves`: activation curves, 1-input networks, training curves (Chapters 3-5).
+- :mod:`neuronlib.plots.learning`: two losses compared, gradient descent on a loss surface (Chapter 6).
 """
 
 from .curves import plot_activation, plot_network_1d, plot_training
+from .learning import plot_descent_path, plot_sigmoid_losses
 from .people import plot_people
 from .pictures import plot_two_pictures
 from .plane import plot_input_plane
 
 __all__ = [
     "plot_activation",
+    "plot_descent_path",
     "plot_input_plane",
     "plot_network_1d",
     "plot_people",
+    "plot_sigmoid_losses",
     "plot_training",
     "plot_two_pictures",
 ]

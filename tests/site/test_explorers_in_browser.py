@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser import open_quietly
+from browser import DRAWN_PROBLEMS, open_quietly
 
 from neuronlib.explorers import EXPLORERS
 
@@ -100,3 +100,29 @@ def test_explorers_fit_a_phone_screen(browser, site_url, chapter_path):
             assert scroll_width <= client_width and right <= 390, (kind, scroll_width, client_width, right)
     finally:
         context.close()
+
+
+def test_figures_are_drawn_true(open_page, chapter_path):
+    """On every chapter, as the reader first sees it: every normal arrow is drawn at 90 deg
+    (+- 1 deg) to its line on the screen (equal scales on both axes), no two text labels
+    overlap, no label sits on a neuron's line, and legend text stays inside its legend box."""
+    page, _ = open_page(chapter_path)
+    problems = _explorers(page).evaluate_all(f"roots => roots.flatMap({DRAWN_PROBLEMS})")
+    assert problems == [], f"{chapter_path}: {problems}"
+
+
+def test_chapter_5_says_where_the_loss_curve_is(browser, site_url):
+    """Chapter 5 says the loss curve is drawn under the picture of the plane: so it is, on a
+    wide screen (1400 px) as on a narrow one."""
+    for width in (1400, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            page = context.new_page()
+            open_quietly(page, f"{site_url}/notebooks/05_dead_neurons.html")
+            assert "The loss curve is drawn under the picture of the plane." in " ".join(
+                page.locator("body").inner_text().split())
+            plane, loss = page.locator('.nl-explorer[data-explorer="training"] canvas').evaluate_all(
+                "cs => cs.map(c => c.getBoundingClientRect().toJSON())")
+            assert loss["top"] >= plane["bottom"] and loss["left"] < plane["right"], (width, plane, loss)
+        finally:
+            context.close()

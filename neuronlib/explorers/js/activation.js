@@ -95,8 +95,8 @@ function render({ model, el }) {
       const left = p.rect[0] + 8;
       nlLabel(ctx, `f(z) = ${name}(z)`, left, top + 10, theme, theme.pos, "left");
       nlLabel(ctx, "f'(z), dashed", left, top + 26, theme, theme.neg, "left");
-      nlLabel(ctx, "dark band: zero slope (f' = 0)", p.rect[0], 280, theme, theme.muted, "left");
-      nlLabel(ctx, "light band: saturated (|f'| < 0.01)", p.rect[0], 294, theme, theme.muted, "left");
+      nlLabel(ctx, "dark band: zero slope (f' = 0)", p.rect[0], 279, theme, theme.muted, "left");
+      nlLabel(ctx, "light band: saturated (|f'| < 0.01)", p.rect[0], 296, theme, theme.muted, "left");
       const label = nlActivationName(name, model.get("slope"), model.get("alpha"));
       const text = nlSummaryOf((k) => model.get(k), cfg);
       canvas.setAttribute("aria-label", `Graph of ${label} (solid) and its derivative (dashed) for z ` +

@@ -28,6 +28,9 @@ function nlBegin(canvas, theme) {
   ctx.font = "12px system-ui, sans-serif";
   ctx.textBaseline = "middle";
   ctx.setLineDash([]);
+  // What was drawn, in CSS pixels, for placing labels clear of each other (and for the tests):
+  // text boxes, neuron lines with their arrows, other marks to keep clear of, legend boxes.
+  canvas.nlDrawn = { labels: [], lines: [], marks: [], legends: [] };
   return ctx;
 }
 
@@ -120,7 +123,13 @@ function nlDiverging(theme, fixedMax) {
   const { pos, neg, bg } = theme.rgb;
   return (vals) => {
     let m = fixedMax || 0;
-    if (!fixedMax) for (let k = 0; k < vals.length; k++) m = Math.max(m, Math.abs(vals[k]));
+    let [lo, hi] = [Infinity, -Infinity];
+    for (let k = 0; k < vals.length; k++) {
+      if (!Number.isFinite(vals[k])) continue;
+      lo = Math.min(lo, vals[k]);
+      hi = Math.max(hi, vals[k]);
+    }
+    if (!fixedMax) m = Math.max(Math.abs(lo), Math.abs(hi), 0);
     const scale = m > 0 && Number.isFinite(m) ? 0.85 / m : 0;
     const paint = (v, data, o) => {
       const t = Math.min(0.85, Math.abs(v) * scale);
@@ -130,6 +139,8 @@ function nlDiverging(theme, fixedMax) {
       data[o + 2] = bg[2] + (c[2] - bg[2]) * t;
     };
     paint.max = m;
+    paint.lo = Number.isFinite(lo) ? lo : 0;
+    paint.hi = Number.isFinite(hi) ? hi : 0;
     return paint;
   };
 }
@@ -167,8 +178,73 @@ function nlDisc(ctx, x, y, r, fill, stroke) {
   if (stroke) { ctx.strokeStyle = stroke; ctx.lineWidth = 2; ctx.stroke(); }
 }
 
+function nlTextBox(ctx, text, x, y, align = "center") {
+  // The box [left, top, right, bottom] the text's ink covers (with its halo).
+  ctx.textAlign = align;
+  const m = ctx.measureText(text);
+  return [x - m.actualBoundingBoxLeft - 1.5, y - m.actualBoundingBoxAscent - 1.5,
+    x + m.actualBoundingBoxRight + 1.5, y + m.actualBoundingBoxDescent + 1.5];
+}
+
+function nlBoxesMeet(a, b) {
+  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+function nlBoxMeetsSegment(box, p, q) {
+  // Does the segment p-q pass through the box? (clip the segment to the box, Liang-Barsky)
+  let [t0, t1] = [0, 1];
+  const d = [q[0] - p[0], q[1] - p[1]];
+  for (const [k, lo, hi] of [[0, box[0], box[2]], [1, box[1], box[3]]]) {
+    if (d[k] === 0) {
+      if (p[k] < lo || p[k] > hi) return false;
+      continue;
+    }
+    let [a, b] = [(lo - p[k]) / d[k], (hi - p[k]) / d[k]];
+    if (a > b) [a, b] = [b, a];
+    t0 = Math.max(t0, a);
+    t1 = Math.min(t1, b);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+function nlBoxIsFree(canvas, box, bounds, skipLine) {
+  // Inside bounds, clear of every label, mark, neuron line and arrow drawn so far.
+  const d = canvas.nlDrawn;
+  if (bounds && (box[0] < bounds[0] || box[1] < bounds[1] || box[2] > bounds[2] || box[3] > bounds[3])) return false;
+  if (!d) return true;
+  if (d.labels.some((l) => nlBoxesMeet(l.box, box)) || d.marks.some((m) => nlBoxesMeet(m, box))) return false;
+  return d.lines.every((l) => l === skipLine ||
+    (!nlBoxMeetsSegment(box, l.seg[0], l.seg[1]) && !nlBoxMeetsSegment(box, l.arrow[0], l.arrow[1])));
+}
+
+function nlPlaceLabel(ctx, text, candidates, theme, colour, bounds, skipLine) {
+  // Draws the label at the first candidate [x, y] where it is clear of everything drawn so far
+  // (nlBoxIsFree), or at the first candidate if none is; returns the place used.
+  const free = candidates.find(([x, y]) => nlBoxIsFree(ctx.canvas, nlTextBox(ctx, text, x, y), bounds, skipLine));
+  const [x, y] = free || candidates[0];
+  nlLabel(ctx, text, x, y, theme, colour);
+  return [x, y];
+}
+
+function nlLegend(ctx, lines, x, y, theme, gap = 17) {
+  // Lines of text [text, colour] from (x, y) down, on a box of the background colour, so plotted
+  // lines never cross the text.
+  const boxes = lines.map(([text], i) => nlTextBox(ctx, text, x, y + gap * i, "left"));
+  const box = [x - 4, Math.min(...boxes.map((b) => b[1])) - 2, Math.max(...boxes.map((b) => b[2])) + 4,
+    Math.max(...boxes.map((b) => b[3])) + 2];
+  ctx.fillStyle = nlRgba(theme.rgb.bg, 0.9);
+  ctx.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+  ctx.strokeStyle = theme.grid;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+  if (ctx.canvas.nlDrawn) ctx.canvas.nlDrawn.legends.push(box);
+  lines.forEach(([text, colour], i) => nlLabel(ctx, text, x, y + gap * i, theme, colour, "left"));
+}
+
 function nlLabel(ctx, text, x, y, theme, colour, align = "center") {
   // Text with a halo of the background colour, readable over lines and heat maps.
+  if (ctx.canvas.nlDrawn) ctx.canvas.nlDrawn.labels.push({ text, box: nlTextBox(ctx, text, x, y, align) });
   ctx.textAlign = align;
   ctx.lineWidth = 3;
   ctx.strokeStyle = theme.bg;

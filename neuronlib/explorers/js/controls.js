@@ -12,12 +12,17 @@ function nlEl(tag, cls, parent, text) {
   return e;
 }
 
+// Shown only when JupyterLab marks the widget disconnected (no live kernel: reopened, kernel
+// dead); the same words as base.HINT, which the static HTML shows before any cell runs.
+const NL_HINT = "Run the cells to reconnect the sliders to Python.";
+
 function nlFrame(el, kind, title) {
   nlInjectStyle();
   el.replaceChildren();
   el.classList.add("nl-explorer");
   el.dataset.explorer = kind;
   nlEl("div", "nl-title", el, title);
+  nlEl("div", "nl-hint", el, NL_HINT);
   const body = nlEl("div", "nl-body", el);
   const frame = {
     el,

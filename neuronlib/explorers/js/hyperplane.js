@@ -13,28 +13,33 @@ function nlSummaryOf(get, cfg) {
 }
 
 function nlHalfPlaneLabels(ctx, plane, theme, line) {
-  // "z > 0" on the arrow's side, "z < 0" on the other, inside the plot where there is room.
+  // "z > 0" on the arrow's side, "z < 0" on the other, inside the plot, clear of other marks.
   const [left, top, width, height] = plane.rect;
   for (const [sign, text] of [[1, "z > 0 (positive side)"], [-1, "z < 0 (negative side)"]]) {
     const half = ctx.measureText(text).width / 2 + 3;
-    for (const s of [2.2, 1.6, 3, 1.2, 4]) {
+    const candidates = [];
+    for (const s of [2.2, 1.6, 3, 1.2, 4, 2.6, 1.9, 3.5]) {
       const d = sign * s * line.len;
       const x = plane.px(line.foot[0] + d * line.unit[0]);
       const y = plane.py(line.foot[1] + d * line.unit[1]);
       if (y < top + 8 || y > top + height - 8 || x < left + 8 || x > left + width - 8) continue;
-      nlLabel(ctx, text, Math.min(left + width - half, Math.max(left + half, x)), y, theme, theme.fg);
-      break;
+      const cx = Math.min(left + width - half, Math.max(left + half, x));
+      candidates.push([cx, y], [cx, y - 16], [cx, y + 16]);
     }
+    if (candidates.length) nlPlaceLabel(ctx, text, candidates, theme, theme.fg, [left, top, left + width, top + height]);
   }
 }
 
 function nlColourBar(ctx, paint, theme, x, y, width, caption, centre = 0) {
-  // A horizontal bar from -max to +max of the painter's scale, with its end values; the
-  // painter saw values minus `centre` (white = centre), so the labels add it back.
-  const m = paint.max > 0 ? paint.max : 1;
+  // A horizontal bar over the values the picture shows (the painter's lo..hi, always including
+  // 0, its white), with its end values; the painter saw values minus `centre` (white = centre),
+  // so the labels add it back. A ReLU's bar thus starts at 0: it never outputs less.
+  const lo = Math.min(0, paint.lo);
+  const hi = Math.max(0, paint.hi);
+  if (ctx.canvas.nlDrawn) ctx.canvas.nlDrawn.colourBar = [centre + lo, centre + hi];
   const px = new Uint8ClampedArray(4);
   for (let i = 0; i < width; i++) {
-    paint(-m + (2 * m * (i + 0.5)) / width, px, 0);
+    paint(lo + ((hi - lo) * (i + 0.5)) / width, px, 0);
     ctx.fillStyle = `rgb(${px[0]},${px[1]},${px[2]})`;
     ctx.fillRect(x + i, y, 1, 10);
   }
@@ -43,9 +48,9 @@ function nlColourBar(ctx, paint, theme, x, y, width, caption, centre = 0) {
   ctx.strokeRect(x, y, width, 10);
   ctx.fillStyle = theme.muted;
   ctx.textAlign = "left";
-  ctx.fillText(nlFmt(centre - m, 2), x, y + 20);
+  ctx.fillText(nlFmt(centre + lo, 2), x, y + 20);
   ctx.textAlign = "right";
-  ctx.fillText(nlFmt(centre + m, 2), x + width, y + 20);
+  if (hi > lo) ctx.fillText(nlFmt(centre + hi, 2), x + width, y + 20);
   ctx.textAlign = "center";
   ctx.fillText(caption, x + width / 2, y + 20);
 }
@@ -83,10 +88,11 @@ function render({ model, el }) {
       const paint = nlHeatmap(ctx, plane, cache, cfg.grid, (x, y) => act.f(w[0] * x + w[1] * y + b) - centre,
         nlDiverging(theme));
       nlAxes(ctx, plane, theme, "x1", "x2");
-      const line = nlNeuronLine(ctx, plane, theme, w, b, theme.fg, "w");
+      const [line] = nlNeuronLines(ctx, plane, theme, [{ w, b, colour: theme.fg, name: "w" }]);
       const z = nlDot(w, p) + b;
       const [px, py] = [plane.px(p[0]), plane.py(p[1])];
       let where = "The line w·x + b = 0 lies outside the visible square: all of it is on one side. ";
+      if (canvas.nlDrawn) canvas.nlDrawn.marks.push([px - 8, py - 8, px + 8, py + 8]);
       if (line) {
         nlHalfPlaneLabels(ctx, plane, theme, line);
         const k = z / nlDot(w, w);
@@ -100,11 +106,14 @@ function render({ model, el }) {
         where = "With w = 0 there is no line: z = b everywhere. ";
       }
       nlDisc(ctx, px, py, 6, theme.fg, theme.bg);
-      nlLabel(ctx, "z = " + nlFmt(z), px + 10, py - 12, theme, theme.fg, "left");
+      const zText = "z = " + nlFmt(z);
+      const half = ctx.measureText(zText).width / 2;
+      nlPlaceLabel(ctx, zText, [[px + 10 + half, py - 12], [px + 10 + half, py + 12], [px - 10 - half, py - 12],
+        [px - 10 - half, py + 12]], theme, theme.fg, [0, 0, ...canvas.nlSize]);
       nlColourBar(ctx, paint, theme, 44, 336, 288, "colour = output", centre);
       canvas.setAttribute("aria-label",
         `Input plane, x1 from ${nlFmt(cfg.xlim[0])} to ${nlFmt(cfg.xlim[1])}, x2 from ${nlFmt(cfg.ylim[0])} ` +
-        `to ${nlFmt(cfg.ylim[1])}, shaded by the neuron's output: white where it equals the output on the line, ` +
+        `to ${nlFmt(cfg.ylim[1])}, shaded by the neuron's output: ${theme.dark ? "dark grey" : "white"} where it equals the output on the line, ` +
         `${nlFmt(centre)}; blue above that, orange below. ` +
         where + `The point ${nlFmtVec(p)} has z = ${nlFmt(z)}.`);
       frame.readout.textContent = nlSummaryOf((k) => model.get(k), cfg);

@@ -78,7 +78,11 @@ function render({ model, el }) {
       };
       nlHeatmap(ctx, plane, cache, cfg.grid, (x, y) => nlLayerPattern(W, b, [x, y]), painter);
       nlAxes(ctx, plane, theme, "x1", "x2");
-      // Label each region (pattern) at the centre of its pixels.
+      const units = b.map((_, j) => nlLayerUnit(W, b, j)).map((u, j) =>
+        ({ ...u, colour: theme.units[j % theme.units.length], name: `${j + 1}` })).filter((u) => nlNorm(u.w) > 0);
+      nlNeuronLines(ctx, plane, theme, units, () => nlDataPoints(ctx, plane, theme, cfg.points, cfg.labels));
+      // Label each region (pattern) as near the centre of its pixels as it fits inside the region
+      // (a region is convex: the box's corners decide), clear of the arrows, points and labels.
       const n = cfg.grid;
       const sums = new Map();
       cache.values.forEach((v, idx) => {
@@ -87,15 +91,24 @@ function render({ model, el }) {
         sums.set(v, s);
       });
       const [left, top, width, height] = plane.rect;
-      for (const [code, [sx, sy, count]] of sums)
-        if (count > 0.03 * n * n)
-          nlLabel(ctx, "active: " + nlPatternText(code, k), left + ((sx / count + 0.5) * width) / n,
-            top + ((sy / count + 0.5) * height) / n, theme, theme.muted);
-      for (let j = 0; j < k; j++) {
-        const u = nlLayerUnit(W, b, j);
-        if (nlNorm(u.w) > 0) nlNeuronLine(ctx, plane, theme, u.w, u.b, theme.units[j % theme.units.length], `${j + 1}`);
+      const spots = [];
+      for (let y = top + 8; y < top + height - 6; y += 6)
+        for (let x = left + 8; x < left + width - 6; x += 6)
+          spots.push([x, y, nlLayerPattern(W, b, [plane.ix(x), plane.iy(y)])]);
+      for (const [code, [sx, sy, count]] of sums) {
+        if (count <= 0.03 * n * n) continue;
+        const text = "active: " + nlPatternText(code, k);
+        const [cx, cy] = [left + ((sx / count + 0.5) * width) / n, top + ((sy / count + 0.5) * height) / n];
+        const inRegion = ([x, y]) => {
+          const box = nlTextBox(ctx, text, x, y);
+          return [[box[0], box[1]], [box[2], box[1]], [box[0], box[3]], [box[2], box[3]]].every(([u, v]) =>
+            nlLayerPattern(W, b, [plane.ix(u), plane.iy(v)]) === code);
+        };
+        const candidates = spots.filter((p) => p[2] === code)
+          .sort((p, q) => Math.hypot(p[0] - cx, p[1] - cy) - Math.hypot(q[0] - cx, q[1] - cy))
+          .filter(inRegion).slice(0, 400);
+        if (candidates.length) nlPlaceLabel(ctx, text, candidates, theme, theme.muted, [left, top, left + width, top + height]);
       }
-      nlDataPoints(ctx, plane, theme, cfg.points, cfg.labels);
       nlLabel(ctx, "XOR points: dot = class 1, square = class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "each arrow points to its unit's active side (z > 0)", 8, 352, theme, theme.muted, "left");
       const text = nlSummaryOf((k) => model.get(k), cfg);

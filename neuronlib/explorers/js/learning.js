@@ -248,8 +248,8 @@ function render({ model, el }) {
       const ctx = nlBegin(canvas, theme);
       nlHeatmap(ctx, plane, heat, cfg.plane_grid, (x, y) => nlSigmoid(w1 * x + w2 * y + b) - 0.5, nlDiverging(theme, 0.5));
       nlAxes(ctx, plane, theme, "x1", "x2");
-      const line = nlNeuronLine(ctx, plane, theme, [w1, w2], b, theme.fg, "w");
-      nlDataPoints(ctx, plane, theme, s.X, s.y);
+      const [line] = nlNeuronLines(ctx, plane, theme, [{ w: [w1, w2], b, colour: theme.fg, name: "w" }],
+        () => nlDataPoints(ctx, plane, theme, s.X, s.y));
       nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; arrow: w", 8, 352, theme, theme.muted, "left");
       canvas.setAttribute("aria-label", `Input plane, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])} ` +

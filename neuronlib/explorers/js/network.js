@@ -100,9 +100,9 @@ function render({ model, el }) {
         for (const k of kinks) nlDisc(ctx, p.px(k), p.py(nlNetworkY(w, b, c, c0, k)), 5, theme.fg, theme.bg);
       });
       const left = p.rect[0] + 8;
-      nlLabel(ctx, "y = sum (thick)", left, 18, theme, theme.fg, "left");
       const units = w.map((_, i) => nlUnitText(i, w[i], b[i], c[i], xlim));
-      units.forEach((t, i) => nlLabel(ctx, t, left, 34 + 15 * i, theme, theme.units[i % theme.units.length], "left"));
+      nlLegend(ctx, [["y = sum (thick)", theme.fg], ...units.map((t, i) => [t, theme.units[i % theme.units.length]])],
+        left, 19, theme);
       nlLabel(ctx, kinks.length ? "dots: kinks of y; ticks: where each unit bends" : "no kink of y in view: a straight line",
         p.rect[0], 312, theme, theme.muted, "left");
       const text = nlSummaryOf((k) => model.get(k), cfg);

@@ -3,39 +3,65 @@
 // and dragging a point with the pointer.
 
 function nlPlaneCanvas(frame, label, xlim, ylim) {
+  // The plane gets equal scales on both axes (one unit is as many pixels across as up), so a
+  // normal vector is drawn at right angles to its line; the longer range spans 288 px.
   const canvas = nlMakeCanvas(frame.figure, 340, 372, label);
-  const plane = nlPlane(xlim, ylim, [44, 8, 288, 288]);
+  const s = 288 / Math.max(xlim[1] - xlim[0], ylim[1] - ylim[0]);
+  const plane = nlPlane(xlim, ylim, [44, 8, s * (xlim[1] - xlim[0]), s * (ylim[1] - ylim[0])]);
   return { canvas, plane };
 }
 
-function nlNeuronLine(ctx, plane, theme, w, b, colour, name, dash = []) {
-  // Draws w.x + b = 0 (dashed if dash is given) and its normal arrow (towards z > 0); returns
-  // the segment or null.
-  const seg = nlSegmentInBox(w, b, plane.xlim, plane.ylim);
-  if (!seg) return null;
-  const n = nlNorm(w);
-  const u = [w[0] / n, w[1] / n];
-  const cx = (plane.xlim[0] + plane.xlim[1]) / 2;
-  const cy = (plane.ylim[0] + plane.ylim[1]) / 2;
-  const t = (nlDot(w, [cx, cy]) + b) / n;
-  const foot = [cx - t * u[0], cy - t * u[1]];
-  const len = 0.18 * Math.min(plane.xlim[1] - plane.xlim[0], plane.ylim[1] - plane.ylim[0]);
-  const tip = [foot[0] + len * u[0], foot[1] + len * u[1]];
+function nlNeuronLines(ctx, plane, theme, units, drawOver = () => {}) {
+  // Draws each unit's line w.x + b = 0 (dashed if unit.dash is given) and its normal arrow
+  // (towards z > 0), then drawOver() (the data points), then each unit's name where it is clear
+  // of every line, arrow, point and label.
+  // units: [{w, b, colour, name, dash}]; returns, per unit, {seg, foot, unit, len} or null.
+  const [left, top, width, height] = plane.rect;
   const P = (p) => [plane.px(p[0]), plane.py(p[1])];
-  nlClip(ctx, plane, () => {
-    nlLine(ctx, seg.map(P), theme.bg, 5);
-    nlLine(ctx, seg.map(P), colour, 2.5, dash);
-    nlArrow(ctx, P(foot), P(tip), colour, 2);
-    const [lx, ly] = P([tip[0] + 0.25 * len * u[0], tip[1] + 0.25 * len * u[1]]);
-    nlLabel(ctx, name, lx, ly, theme, colour);
+  const drawn = units.map(({ w, b, colour, dash = [] }) => {
+    const seg = nlSegmentInBox(w, b, plane.xlim, plane.ylim);
+    if (!seg) return null;
+    const n = nlNorm(w);
+    const u = [w[0] / n, w[1] / n];
+    const cx = (plane.xlim[0] + plane.xlim[1]) / 2;
+    const cy = (plane.ylim[0] + plane.ylim[1]) / 2;
+    const t = (nlDot(w, [cx, cy]) + b) / n;
+    const foot = [cx - t * u[0], cy - t * u[1]];
+    const len = 0.18 * Math.min(plane.xlim[1] - plane.xlim[0], plane.ylim[1] - plane.ylim[0]);
+    const tip = [foot[0] + len * u[0], foot[1] + len * u[1]];
+    nlClip(ctx, plane, () => {
+      nlLine(ctx, seg.map(P), theme.bg, 5);
+      nlLine(ctx, seg.map(P), colour, 2.5, dash);
+      nlArrow(ctx, P(foot), P(tip), colour, 2);
+    });
+    const mark = { seg: seg.map(P), arrow: [P(foot), P(tip)] };
+    if (ctx.canvas.nlDrawn) ctx.canvas.nlDrawn.lines.push(mark);
+    return { seg, foot, unit: u, len, mark };
   });
-  return { seg, foot, unit: u, len };
+  drawOver();
+  const bounds = [left + 2, top + 2, left + width - 2, top + height - 2];
+  units.forEach(({ colour, name }, i) => {
+    const d = drawn[i];
+    if (!d) return;
+    // Beyond the arrow's tip first, then beside the line (on either side) along its length.
+    const along = (s) => P([d.foot[0] + s * d.len * d.unit[0], d.foot[1] + s * d.len * d.unit[1]]);
+    const candidates = [1.25, 1.5, 1.9].map(along);
+    const [a, c] = d.mark.seg;
+    const nx = d.unit[0];
+    const ny = -d.unit[1];
+    for (const f of [0.85, 0.15, 0.7, 0.3, 0.5])
+      for (const off of [12, -12, 20, -20])
+        candidates.push([a[0] + f * (c[0] - a[0]) + off * nx, a[1] + f * (c[1] - a[1]) + off * ny]);
+    nlClip(ctx, plane, () => nlPlaceLabel(ctx, name, candidates, theme, colour, bounds));
+  });
+  return drawn;
 }
 
 function nlDataPoints(ctx, plane, theme, X, y) {
   // Class 1 as filled dots, class 0 as hollow squares (told apart without colour).
   X.forEach((x, i) => {
     const [px, py] = [plane.px(x[0]), plane.py(x[1])];
+    if (ctx.canvas.nlDrawn) ctx.canvas.nlDrawn.marks.push([px - 6, py - 6, px + 6, py + 6]);
     if (y[i]) nlDisc(ctx, px, py, 5, theme.fg, theme.bg);
     else {
       ctx.fillStyle = theme.bg;

@@ -35,6 +35,9 @@ html[data-theme="dark"] .text_html:has(> .nl-explorer) { background: transparent
 .nl-explorer .nl-readout { font: 13px/1.4 ui-monospace, Menlo, Consolas, monospace;
   margin-top: 8px; white-space: pre-wrap; }
 .nl-explorer .nl-title { font-weight: 600; margin-bottom: 6px; }
+.nl-explorer .nl-hint { display: none; font-size: 13px; margin-bottom: 6px; color: var(--nl-muted); }
+.jupyter-widgets-disconnected.nl-explorer .nl-hint, .jupyter-widgets-disconnected .nl-explorer .nl-hint {
+  display: block; }
 `;
 
 function nlInjectStyle() {
@@ -63,6 +66,7 @@ function nlTheme(el) {
     t[k] = read("--nl-" + k);
   t.units = [t.c1, t.c2, t.c3, t.c4, t.c5];
   t.rgb = { pos: nlParseColor(t.pos), neg: nlParseColor(t.neg), bg: nlParseColor(t.bg) };
+  t.dark = t.rgb.bg[0] + t.rgb.bg[1] + t.rgb.bg[2] < 3 * 128;
   return t;
 }
 

@@ -78,14 +78,15 @@ function render({ model, el }) {
       nlHeatmap(ctx, plane, heat, cfg.grid, (x, y) => nlPredict(P, act, [x, y]) - 0.5, nlDiverging(theme, 0.5));
       nlAxes(ctx, plane, theme, "x1", "x2");
       const dead = run.dead[k];
+      const units = [];
       for (let j = 0; j < cfg.hidden; j++) {
         const w = [P.W1[0][j], P.W1[1][j]];
         if (nlNorm(w) === 0) continue;
         const isDead = dead.includes(j);
-        nlNeuronLine(ctx, plane, theme, w, P.b1[j], isDead ? theme.muted : theme.units[j % theme.units.length],
-          isDead ? `${j + 1} dead` : `${j + 1}`, isDead ? [6, 4] : []);
+        units.push({ w, b: P.b1[j], colour: isDead ? theme.muted : theme.units[j % theme.units.length],
+          name: isDead ? `${j + 1} dead` : `${j + 1}`, dash: isDead ? [6, 4] : [] });
       }
-      nlDataPoints(ctx, plane, theme, cfg.X, cfg.y);
+      nlNeuronLines(ctx, plane, theme, units, () => nlDataPoints(ctx, plane, theme, cfg.X, cfg.y));
       nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; lines: hidden units", 8, 352, theme, theme.muted, "left");
       nlDrawLoss(nlBegin(lossCanvas, theme), theme, run, step, cfg.max_steps);
