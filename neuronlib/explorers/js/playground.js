@@ -4,10 +4,15 @@
 // tests/test_explorers_js.py). Shown: the decision regions, every hidden unit's output as a small
 // map (dead ReLU units marked from the step they die), the training and test loss curves.
 
+function nlPgLoaded(get, L) {
+  // Whether training starts from the loaded network: asked for, and it fits the settings.
+  return !!(get("loaded") && L && L.hidden.join() === get("hidden").join() && L.activation === get("activation"));
+}
+
 function nlPgStart(get, cfg) {
-  // The starting layers: the loaded network's if it still fits the settings, else the seed's.
+  // The starting layers: the loaded network's (nlPgLoaded), else the seed's.
   const L = cfg.loaded;
-  if (get("loaded") && L && L.hidden.join() === get("hidden").join() && L.activation === get("activation"))
+  if (nlPgLoaded(get, L))
     return L.W.map((W, l) => ({ nin: W.length, nout: W[0].length, W: Float64Array.from(W.flat()),
       b: Float64Array.from(L.b[l]) }));
   return nlSeededNetwork([2, ...get("hidden"), 1], get("seed"));
@@ -168,12 +173,10 @@ function nlSummaryOf(get, cfg, cache = {}) {
   const s = cfg.sets[get("data")];
   const run = nlPgRunTo(get, cfg, cache);
   const step = get("step");
-  const L = cfg.loaded;
-  const loaded = get("loaded") && L && L.hidden.join() === get("hidden").join() && L.activation === get("activation");
   const head = `Network playground: ${s.title} (${s.X.length} training and ${s.Xt.length} test points), ` +
     `network ${[2, ...get("hidden"), 1].join("-")}, ${get("activation")} hidden units and a sigmoid output, ` +
     `bce loss, learning rate ${nlFmt(get("learning_rate"))}, batch size ${get("batch_size")}, L2 ` +
-    `${nlFmt(get("l2"))}, ${loaded ? "the loaded starting weights" : "seed " + get("seed")}; ` +
+    `${nlFmt(get("l2"))}, ${nlPgLoaded(get, cfg.loaded) ? "the loaded starting weights" : "seed " + get("seed")}; ` +
     `step ${step} of ${cfg.max_steps}: `;
   if (run.diverged !== null && step >= run.diverged)
     return head + `training diverged at step ${run.diverged} (the numbers blew up): try a smaller learning rate`;
@@ -214,7 +217,7 @@ function render({ model, el }) {
     const lim = () => cfg.sets[get("data")].lim;
     const { canvas } = nlPlaneCanvas(ui, "decision regions", lim(), lim());
     const unitBox = nlEl("div", "", ui.figure);
-    Object.assign(unitBox.style, { display: "flex", flexDirection: "column", gap: "2px", maxWidth: "340px" });
+    unitBox.style.cssText = "display:flex;flex-direction:column;gap:2px;max-width:340px";
     const curves = nlMakeCanvas(ui.figure, 340, 170, "loss curves");
     let units = { sig: "" };
     let hold = false;
@@ -228,17 +231,9 @@ function render({ model, el }) {
       model.save_changes();
       if (lastTheme) draw(lastTheme);
     };
-    const menu = (parent, label, key, values) => {
-      const c = nlSelect(parent, { label, options: values.map((v) => [v, nlFmt(v)]), get: () => get(key),
-        set: (v) => change({ [key]: +v }) });
-      const update = c.update;
-      c.update = () => {
-        if (![...c.select.options].some((o) => +o.value === get(key)))
-          nlEl("option", "", c.select, nlFmt(get(key))).value = String(get(key));
-        update();
-      };
-      return c;
-    };
+    const menu = (parent, label, key, values) => nlSelect(parent, { label, get: () => get(key),
+      options: [...new Set([...values, get(key)])].sort((a, b) => a - b).map((v) => [v, nlFmt(v)]),
+      set: (v) => change({ [key]: +v }) });
     const g = ui.group();
     ui.add(nlSelect(g, { label: "data set", options: cfg.order.map((k) => [k, cfg.sets[k].title]),
       get: () => get("data"), set: (v) => change({ data: v }) }));
@@ -278,7 +273,7 @@ function render({ model, el }) {
       units = { sig, maps: [], heats: [] };
       get("hidden").forEach((count, l) => {
         const row = nlEl("div", "", unitBox);
-        Object.assign(row.style, { display: "flex", flexWrap: "wrap", gap: "4px", alignItems: "center" });
+        row.style.cssText = "display:flex;flex-wrap:wrap;gap:4px;align-items:center";
         nlEl("span", "", row, `layer ${l + 1}`).style.width = "52px";
         for (let j = 0; j < count; j++) {
           units.maps.push(Object.assign(nlMakeCanvas(row, 34, 34, ""), { nlUnit: [l, j] }));
@@ -307,25 +302,20 @@ function render({ model, el }) {
       nlDataPoints(ctx, plane, theme, s.X, s.y);
       nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "training points: dot = class 1, square = class 0", 8, 352, theme, theme.muted, "left");
-      canvas.setAttribute("aria-label", `Decision regions over the input plane, x1 and x2 from ${nlFmt(s.lim[0])} ` +
-        `to ${nlFmt(s.lim[1])}, shaded by the network's output p (blue where it says class 1, orange where ` +
-        `class 0), with the ${s.X.length} training points of the ${s.title}. ` + now);
+      canvas.setAttribute("aria-label", `Decision regions, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])}, ` +
+        `shaded by the output p (blue: class 1, orange: class 0), with the ${s.X.length} training points. ` + now);
 
       const small = nlPlane(s.lim, s.lim, [1, 1, 32, 32]);
       units.maps.forEach((c, u) => {
         const [l, j] = c.nlUnit;
         const uctx = nlBegin(c, theme);
-        // every fourth grid point of the regions' grid, 25 x 25 (the map is 32 px wide)
-        const [vals, w, stride] = [A[l], A[l].length / (n * n), n / 25];
+        // every fourth point of the regions' grid, 25 x 25 (the map is 32 px wide)
+        const w = A[l].length / (n * n);
         let q = 0;
-        const at = () => {
-          const [row, col] = [Math.floor(q / 25), q++ % 25];
-          return vals[(((row * stride + (stride >> 1)) * n) + col * stride + (stride >> 1)) * w + j];
-        };
+        const at = () => A[l][((4 * Math.floor(q / 25) + 2) * n + 4 * (q++ % 25) + 2) * w + j];
         const paint = nlHeatmap(uctx, small, units.heats[u], 25, at, nlDiverging(theme));
-        let since = null;
-        if (step >= 0 && run.dead[step] && run.dead[step].includes(`${l}.${j}`)) {
-          since = step;
+        let since = (run.dead[step] || []).includes(`${l}.${j}`) ? step : null;
+        if (since !== null) {
           while (since > 0 && run.dead[since - 1].includes(`${l}.${j}`)) since--;
           nlLine(uctx, [[3, 3], [31, 31]], theme.fg, 2);
           nlLine(uctx, [[31, 3], [3, 31]], theme.fg, 2);
@@ -333,8 +323,8 @@ function render({ model, el }) {
         uctx.strokeStyle = since === null ? theme.muted : theme.fg;
         uctx.setLineDash(since === null ? [] : [3, 2]);
         uctx.strokeRect(0.5, 0.5, 33, 33);
-        c.setAttribute("aria-label", `layer ${l + 1} unit ${j + 1}: its output over the plane, largest size ` +
-          `${nlFmt(paint.max)}` + (since === null ? "" : `; dead since step ${since} (z <= 0 on every training point)`));
+        c.setAttribute("aria-label", `layer ${l + 1} unit ${j + 1}: output over the plane, largest size ` +
+          nlFmt(paint.max) + (since === null ? "" : `; dead since step ${since} (z <= 0 on every training point)`));
       });
 
       const top = Math.max(0.1, ...run.loss.slice(0, step + 1), ...run.test.slice(0, step + 1).filter((v) => v < 10));
