@@ -5,6 +5,7 @@
 - :mod:`neuronlib.plots.people`: the height/body-mass data with the BMI curve (Chapter 1).
 - :mod:`neuronlib.plots.curves`: activation curves, 1-input networks, training curves (Chapters 3-5).
 - :mod:`neuronlib.plots.learning`: two losses compared, gradient descent on a loss surface (Chapter 6).
+- :mod:`neuronlib.plots.regions`: a network's decision regions with the data (Chapter 8).
 """
 
 from .curves import plot_activation, plot_network_1d, plot_training
@@ -12,9 +13,11 @@ from .learning import plot_descent_path, plot_sigmoid_losses
 from .people import plot_people
 from .pictures import plot_two_pictures
 from .plane import plot_input_plane
+from .regions import plot_decision_regions
 
 __all__ = [
     "plot_activation",
+    "plot_decision_regions",
     "plot_descent_path",
     "plot_input_plane",
     "plot_network_1d",
