@@ -8,10 +8,13 @@ hyperplane explorer's 200 x 200 heat map (ReLU, and GELU, the costliest activati
 Both are measured in the same run; targets: (a) median <= 16.7 ms, worst <= 33 ms; (b) >= 5x.
 (c) page weight: the bytes each chapter page of the built site transfers (needs `make book`
 first; skipped, and said so, when there is no built site); target < 1.5 MB.
+(d) the network playground (Chapter 8): one training step plus the redraw for 2-8-8-1 on 200
+points, and Play's steps per second (benchmarks/playground_speed.py).
 """
 
 from __future__ import annotations
 
+import os
 import platform
 import re
 import sys
@@ -19,6 +22,7 @@ from pathlib import Path
 
 import jupyter_path
 import page_weight  # tools/page_weight.py: `make benchmarks` runs this with PYTHONPATH=tools
+import playground_speed
 import static_page
 
 from neuronlib.explorers import base, explore_hyperplane
@@ -27,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 PAGES_START, PAGES_END = "<!-- pages:start -->", "<!-- pages:end -->"
+PLAY_START, PLAY_END = "<!-- playground:start -->", "<!-- playground:end -->"
 
 
 def _ms(x):
@@ -85,6 +90,9 @@ def main(argv: list[str]) -> int:
     b = jupyter_path.run(n=15 if "--quick" in argv else 40)
     text = table(rows, b)
     pages = page_weights()
+    load = os.getloadavg()[0]
+    play = (f"{playground_speed.table(playground_speed.measure(20 if '--quick' in argv else 60))}\n\n"
+            f"Load average while measured: {load:.1f} on {os.cpu_count()} cores.")
     about = (f"Measured in one run: {platform.machine()}, {platform.system()}, Python "
              f"{platform.python_version()}, Chromium {chromium} (headless, --disable-gpu), "
              f"{moves} slider moves per row, {b['n']} Python updates per row.")
@@ -93,12 +101,15 @@ def main(argv: list[str]) -> int:
     print(about)
     print()
     print(pages)
+    print()
+    print(play)
     if "--no-write" not in argv:
         readme = HERE / "README.md"
         old = readme.read_text(encoding="utf-8")
         new = _replace(old, START, END, f"{text}\n\n{about}")
         if pages.startswith("|"):  # keep the last real table when the site was not built
             new = _replace(new, PAGES_START, PAGES_END, pages)
+        new = _replace(new, PLAY_START, PLAY_END, play)
         readme.write_text(new, encoding="utf-8")
         print(f"\nwritten into {readme.relative_to(HERE.parent)}")
     return 0
