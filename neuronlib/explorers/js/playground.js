@@ -214,6 +214,7 @@ function render({ model, el }) {
     const heat = {};
     const grid = {};
     const n = cfg.grid;
+    const sample = Int32Array.from({ length: 625 }, (_, q) => (4 * Math.floor(q / 25) + 2) * n + 4 * (q % 25) + 2);
     const lim = () => cfg.sets[get("data")].lim;
     const { canvas } = nlPlaneCanvas(ui, "decision regions", lim(), lim());
     const unitBox = nlEl("div", "", ui.figure);
@@ -260,10 +261,15 @@ function render({ model, el }) {
       set: (v) => change({ seed: Math.round(v), loaded: false }) }));
     ui.add(nlSlider(ui.group(), { label: "step", range: [0, cfg.max_steps, 1],
       get: () => get("step"), set: (v) => nlSetKey(model, "step", Math.round(v)) }));
-    const player = nlPlayer(ui.group(), model, { max: cfg.max_steps, speed: cfg.speed, last: () => {
-      const run = nlPgRunTo(get, cfg, cache);
-      return run.diverged === null ? cfg.max_steps : run.diverged;
-    } });
+    // Play trains about cfg.speed steps per 1/60 s whatever the frame rate: more steps a frame
+    // when frames take longer (a slow machine still trains as fast; it redraws less often).
+    let [drawn, gap] = [0, 16.7];
+    const player = nlPlayer(ui.group(), model, { max: cfg.max_steps,
+      get speed() { return Math.min(12, Math.max(cfg.speed, Math.round((cfg.speed * gap) / 16.7))); },
+      last: () => {
+        const run = nlPgRunTo(get, cfg, cache);
+        return run.diverged === null ? cfg.max_steps : run.diverged;
+      } });
 
     const buildUnits = () => {
       // one small canvas per hidden unit, a row per layer (rebuilt when the architecture changes)
@@ -285,6 +291,9 @@ function render({ model, el }) {
     const draw = (theme) => {
       lastTheme = theme;
       if (hold) return;
+      const t = performance.now();
+      gap = t - drawn < 200 ? t - drawn : 16.7;
+      drawn = t;
       buildUnits();
       const s = cfg.sets[get("data")];
       const run = nlPgRunTo(get, cfg, cache);
@@ -312,7 +321,7 @@ function render({ model, el }) {
         // every fourth point of the regions' grid, 25 x 25 (the map is 32 px wide)
         const w = A[l].length / (n * n);
         let q = 0;
-        const at = () => A[l][((4 * Math.floor(q / 25) + 2) * n + 4 * (q++ % 25) + 2) * w + j];
+        const at = () => A[l][sample[q++] * w + j];
         const paint = nlHeatmap(uctx, small, units.heats[u], 25, at, nlDiverging(theme));
         let since = (run.dead[step] || []).includes(`${l}.${j}`) ? step : null;
         if (since !== null) {
