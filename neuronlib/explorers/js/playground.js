@@ -219,7 +219,7 @@ function render({ model, el }) {
     const { canvas } = nlPlaneCanvas(ui, "decision regions", lim(), lim());
     const unitBox = nlEl("div", "", ui.figure);
     unitBox.style.cssText = "display:flex;flex-direction:column;gap:2px;max-width:340px";
-    const curves = nlMakeCanvas(ui.figure, 340, 170, "loss curves");
+    const curves = nlMakeCanvas(ui.figure, 340, 180, "loss curves");
     let units = { sig: "" };
     let hold = false;
     let lastTheme = null;
@@ -280,9 +280,9 @@ function render({ model, el }) {
       get("hidden").forEach((count, l) => {
         const row = nlEl("div", "", unitBox);
         row.style.cssText = "display:flex;flex-wrap:wrap;gap:4px;align-items:center";
-        nlEl("span", "", row, `layer ${l + 1}`).style.width = "52px";
+        nlEl("span", "", row, `layer ${l + 1}`).style.width = "50px";
         for (let j = 0; j < count; j++) {
-          units.maps.push(Object.assign(nlMakeCanvas(row, 34, 34, ""), { nlUnit: [l, j] }));
+          units.maps.push(Object.assign(nlMakeCanvas(row, 30, 30, ""), { nlUnit: [l, j] }));
           units.heats.push({});
         }
       });
@@ -314,11 +314,11 @@ function render({ model, el }) {
       canvas.setAttribute("aria-label", `Decision regions, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])}, ` +
         `shaded by the output p (blue: class 1, orange: class 0), with the ${s.X.length} training points. ` + now);
 
-      const small = nlPlane(s.lim, s.lim, [1, 1, 32, 32]);
+      const small = nlPlane(s.lim, s.lim, [1, 1, 28, 28]);
       units.maps.forEach((c, u) => {
         const [l, j] = c.nlUnit;
         const uctx = nlBegin(c, theme);
-        // every fourth point of the regions' grid, 25 x 25 (the map is 32 px wide)
+        // every fourth point of the regions' grid, 25 x 25 (the map is 28 px wide)
         const w = A[l].length / (n * n);
         let q = 0;
         const at = () => A[l][sample[q++] * w + j];
@@ -326,12 +326,12 @@ function render({ model, el }) {
         let since = (run.dead[step] || []).includes(`${l}.${j}`) ? step : null;
         if (since !== null) {
           while (since > 0 && run.dead[since - 1].includes(`${l}.${j}`)) since--;
-          nlLine(uctx, [[3, 3], [31, 31]], theme.fg, 2);
-          nlLine(uctx, [[31, 3], [3, 31]], theme.fg, 2);
+          nlLine(uctx, [[3, 3], [27, 27]], theme.fg, 2);
+          nlLine(uctx, [[27, 3], [3, 27]], theme.fg, 2);
         }
         uctx.strokeStyle = since === null ? theme.muted : theme.fg;
         uctx.setLineDash(since === null ? [] : [3, 2]);
-        uctx.strokeRect(0.5, 0.5, 33, 33);
+        uctx.strokeRect(0.5, 0.5, 29, 29);
         c.setAttribute("aria-label", `layer ${l + 1} unit ${j + 1}: output over the plane, largest size ` +
           nlFmt(paint.max) + (since === null ? "" : `; dead since step ${since} (z <= 0 on every training point)`));
       });
@@ -345,7 +345,7 @@ function render({ model, el }) {
         nlCurve(cctx, cplane, xs, run.loss.slice(0, step + 1), theme.c1, 2);
         nlCurve(cctx, cplane, xs, run.test.slice(0, step + 1), theme.c2, 2, [6, 4]);
       });
-      nlLabel(cctx, "solid: training loss; dashed: test loss", 8, 162, theme, theme.muted, "left");
+      nlLabel(cctx, "solid: training loss; dashed: test loss", 8, 170, theme, theme.muted, "left");
       curves.setAttribute("aria-label", `Training loss (solid) and test loss (dashed) after each step from 0 to ` +
         `${step}. ` + now);
       ui.readout.textContent = text;
