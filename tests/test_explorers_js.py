@@ -145,6 +145,13 @@ def _random_states(kind, rng):
                                        l2=[0.0, 0.01][i % 2], seed=i, n=40 + 4 * i, max_steps=60)
             ex.step = int(rng.integers(0, 61))
             yield ex
+            if i == 4:  # a network of the reader's own as the start
+                from neuronlib.seeded import seeded_network
+
+                start = seeded_network([2, 3, 2, 1], ["tanh", "tanh", "sigmoid"], 7)
+                ex = nx.explore_playground(data="xor", network=start, learning_rate=0.5, n=40, max_steps=60)
+                ex.step = 30
+                yield ex
         elif kind == "learning":
             ex = nx.explore_learning(data=["height_weight", "xor"][i % 2], learning_rate=[0.3, 4.0, 1e149][i % 3],
                                      start=r(3), n=20 + i, max_steps=40)
