@@ -10,7 +10,8 @@ The core names, one idea per module (see ``docs/design.md``):
 - :mod:`neuronlib.losses`, :mod:`neuronlib.training`: :func:`get_loss`, :func:`train`,
   :func:`gradients`, :class:`History`, :func:`dead_units`, :func:`reinitialise_dead`,
   :func:`accuracy` (Chapter 5);
-- :mod:`neuronlib.data`: seeded toy data sets.
+- :mod:`neuronlib.data`: seeded toy data sets;
+- :mod:`neuronlib.seeded`: starting weights a web page can draw number for number (Chapter 8).
 
 >>> from neuronlib import Neuron
 >>> Neuron([1.0, 1.0], bias=-1.5, activation="step")([1.0, 1.0])

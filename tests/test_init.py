@@ -9,7 +9,7 @@ import pytest
 import neuronlib
 
 CORE = ["activations", "neuron", "hyperplane", "layer", "network", "losses", "training", "data",
-        "learning"]
+        "learning", "seeded"]
 CHAPTERS = {
     1: "What a neuron computes",
     2: "From y = mx + b to hyperplanes",
@@ -17,6 +17,7 @@ CHAPTERS = {
     4: "Why nonlinearity",
     5: "Dead neurons",
     6: "How a neuron learns its weights",
+    8: "A small network learns",
 }
 
 
