@@ -213,6 +213,7 @@ function render({ model, el }) {
     const cache = {};
     const heat = {};
     const grid = {};
+    const overlay = {};
     const n = cfg.grid;
     const sample = Int32Array.from({ length: 625 }, (_, q) => (4 * Math.floor(q / 25) + 2) * n + 4 * (q % 25) + 2);
     const lim = () => cfg.sets[get("data")].lim;
@@ -307,10 +308,24 @@ function render({ model, el }) {
       const plane = nlPlane(s.lim, s.lim, [44, 8, 288, 288]);
       const ctx = nlBegin(canvas, theme);
       nlHeatmap(ctx, plane, heat, n, () => out[k++] - 0.5, nlDiverging(theme, 0.5));
-      nlAxes(ctx, plane, theme, "x1", "x2");
-      nlDataPoints(ctx, plane, theme, s.X, s.y);
-      nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
-      nlLabel(ctx, "training points: dot = class 1, square = class 0", 8, 352, theme, theme.muted, "left");
+      // The axes, points and labels change only with the data set, the theme or the screen: drawn
+      // once into a transparent layer, then copied on top of the regions at every step.
+      const key = [get("data"), theme.fg, theme.bg, canvas.width].join();
+      if (overlay.key !== key) {
+        overlay.key = key;
+        overlay.canvas = Object.assign(document.createElement("canvas"), { width: canvas.width, height: canvas.height,
+          nlDrawn: { labels: [], lines: [], marks: [], legends: [] } });
+        const o = overlay.canvas.getContext("2d");
+        o.setTransform(canvas.width / 340, 0, 0, canvas.width / 340, 0, 0);
+        [o.font, o.textBaseline] = [ctx.font, ctx.textBaseline];
+        nlAxes(o, plane, theme, "x1", "x2");
+        nlDataPoints(o, plane, theme, s.X, s.y);
+        nlLabel(o, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
+        nlLabel(o, "training points: dot = class 1, square = class 0", 8, 352, theme, theme.muted, "left");
+      }
+      ctx.drawImage(overlay.canvas, 0, 0, 340, 372);
+      // what the layer holds counts as drawn on this canvas (the site tests read nlDrawn)
+      for (const [k, v] of Object.entries(overlay.canvas.nlDrawn)) canvas.nlDrawn[k].push(...v);
       canvas.setAttribute("aria-label", `Decision regions, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])}, ` +
         `shaded by the output p (blue: class 1, orange: class 0), with the ${s.X.length} training points. ` + now);
 
