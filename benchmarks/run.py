@@ -11,6 +11,8 @@ paint; target median <= 16.7 ms, worst <= 33 ms. `--quick`: the gallery page onl
 (b) Jupyter path: one update from Python, the explorer vs ipywidgets.interact + matplotlib;
 target >= 5x.
 (c) page weight: the bytes each chapter page of the built site transfers; target < 1.5 MB.
+(d) the network playground (Chapter 8): one training step plus the redraw for 2-8-8-1 on 200
+points, and Play's steps per second (benchmarks/playground_speed.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 import control_timing  # tools/: `make benchmarks` runs this with PYTHONPATH=tools
 import jupyter_path
 import page_weight
+import playground_speed
 from browser import launch, open_quietly, serve
 
 from neuronlib.explorers import EXPLORERS
@@ -32,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 PAGES_START, PAGES_END = "<!-- pages:start -->", "<!-- pages:end -->"
+PLAY_START, PLAY_END = "<!-- playground:start -->", "<!-- playground:end -->"
 QUICK_PAGES = ["notebooks/gallery.html"]
 
 
@@ -123,17 +127,23 @@ def main(argv: list[str]) -> int:
     if missing:
         about += f" Explorers in the registry found on no page: {', '.join(missing)}."
     pages_table = page_weights()
+    load = os.getloadavg()[0]
+    play = (f"{playground_speed.table(playground_speed.measure(20 if quick else 60))}\n\n"
+            f"Load average while measured: {load:.1f} on {os.cpu_count()} cores.")
     print(text)
     print()
     print(about)
     print()
     print(pages_table)
+    print()
+    print(play)
     if "--no-write" not in argv:
         readme = HERE / "README.md"
         old = readme.read_text(encoding="utf-8")
         new = _replace(old, START, END, f"{text}\n\n{about}")
         if pages_table.startswith("|"):  # keep the last real table when the site was not built
             new = _replace(new, PAGES_START, PAGES_END, pages_table)
+        new = _replace(new, PLAY_START, PLAY_END, play)
         readme.write_text(new, encoding="utf-8")
         print(f"\nwritten into {readme.relative_to(HERE.parent)}")
     return 0

@@ -12,7 +12,8 @@ The core names, one idea per module (see ``docs/design.md``):
   :func:`accuracy` (Chapter 5);
 - :mod:`neuronlib.regions`: on/off patterns, region counts and the flat pieces of a ReLU
   network (Chapter 7);
-- :mod:`neuronlib.data`: seeded toy data sets.
+- :mod:`neuronlib.data`: seeded toy data sets;
+- :mod:`neuronlib.seeded`: starting weights a web page can draw number for number (Chapter 8).
 
 >>> from neuronlib import Neuron
 >>> Neuron([1.0, 1.0], bias=-1.5, activation="step")([1.0, 1.0])

@@ -2,7 +2,7 @@
 
 Introduced in: Chapter 1 (What a neuron computes) for :func:`height_weight`; the others
 arrive with the chapters that need them (Chapter 2: :func:`blobs`, Chapter 4: :func:`xor`,
-:func:`moons`, :func:`circles`).
+:func:`moons`, :func:`circles`, Chapter 8: :func:`spiral` and :func:`train_test_split`).
 
 Every function returns ``(X, y)``: ``X`` of shape ``(n, 2)`` (rows are samples) and
 ``y`` of shape ``(n,)`` holding the integers 0 and 1. The same ``seed`` always gives the
@@ -22,7 +22,7 @@ import numpy as np
 
 from ._checks import as_float, check_count, name_key
 
-__all__ = ["DATASET_NAMES", "blobs", "circles", "height_weight", "load", "moons", "xor"]
+__all__ = ["DATASET_NAMES", "blobs", "circles", "height_weight", "load", "moons", "spiral", "train_test_split", "xor"]
 
 Data = tuple[np.ndarray, np.ndarray]
 
@@ -177,12 +177,66 @@ def circles(n: int = 200, seed: int = 0, noise: float = 0.05, factor: float = 0.
     return _shuffled(rng, X, y)
 
 
+def spiral(n: int = 200, seed: int = 0, noise: float = 0.05, turns: float = 1.25) -> Data:
+    """Two spiral arms wound around each other: a point at ``t`` (uniform in ``[0, 1]``) lies at
+    radius ``t`` and angle ``2π · turns · t``, plus ``π`` for class 1 (the second arm is the
+    first turned half a circle), with normal noise (standard deviation ``noise``) added to each
+    coordinate. Neither a line nor a circle separates the arms: the boundary winds between them.
+
+    Introduced in: Chapter 8 (A small network learns).
+
+    >>> X, y = spiral(n=8, seed=0, noise=0.0)
+    >>> radius = np.hypot(X[:, 0], X[:, 1])
+    >>> bool(np.all(radius <= 1.0)), sorted(set(y.tolist()))
+    (True, [0, 1])
+    """
+    n, noise = check_count(n, "n"), _noise(noise)
+    turns = as_float(turns, "turns")
+    if turns <= 0:
+        raise ValueError(f"turns must be positive (how often each arm winds around); got {turns:g}")
+    rng = np.random.default_rng(seed)
+    counts = _split(n, 2)
+    y = np.repeat([0, 1], counts)
+    t = rng.uniform(0.0, 1.0, size=n)
+    angle = 2 * np.pi * turns * t + np.pi * y
+    X = np.column_stack([t * np.cos(angle), t * np.sin(angle)]) + rng.normal(0.0, noise, size=(n, 2))
+    return _shuffled(rng, X, y)
+
+
+def train_test_split(X: Any, y: Any, test_fraction: float = 0.5) -> tuple[Data, Data]:
+    """Split a data set into training and test data: ``((X_train, y_train), (X_test, y_test))``.
+
+    The last ``round(test_fraction · m)`` of the ``m`` rows are the test data, the rest the
+    training data. The data sets here come shuffled, so this is a random split, and the same
+    seed always gives the same split. A network learns from the training data only; its loss
+    on the test data, which it never saw, tells how well it does on new points.
+
+    Introduced in: Chapter 8 (A small network learns).
+
+    >>> (X_train, y_train), (X_test, y_test) = train_test_split(*xor(n=10, seed=0), test_fraction=0.3)
+    >>> X_train.shape, X_test.shape
+    ((7, 2), (3, 2))
+    """
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    if X.ndim != 2 or y.shape != (len(X),):
+        raise ValueError(f"X must be a table (m, n) with one label per row in y; got X of shape "
+                         f"{X.shape} and y of shape {y.shape}")
+    fraction = as_float(test_fraction, "test_fraction")
+    n_test = int(round(fraction * len(X)))
+    if not 0 < fraction < 1 or not 0 < n_test < len(X):
+        raise ValueError(f"test_fraction must leave at least one row for training and one for testing "
+                         f"(between 0 and 1); got {fraction:g} of {len(X)} rows")
+    cut = len(X) - n_test
+    return (X[:cut], y[:cut]), (X[cut:], y[cut:])
+
+
 _DATASETS: dict[str, Callable[..., Data]] = {
     "blobs": blobs,
     "height_weight": height_weight,
     "xor": xor,
     "moons": moons,
     "circles": circles,
+    "spiral": spiral,
 }
 
 #: Names accepted by :func:`load`.

@@ -54,9 +54,11 @@ __all__ = [
     "History",
     "TrainingDiverged",
     "accuracy",
+    "batch_rows",
     "compute_loss",
     "dead_units",
     "gradients",
+    "l2_penalty",
     "reinitialise_dead",
     "train",
 ]
@@ -198,7 +200,60 @@ def _dead(preactivations: list[np.ndarray], net: Network) -> list[tuple[int, int
     return found
 
 
+def _l2(l2: Any) -> float:
+    value = as_float(l2, "l2")
+    if value < 0:
+        raise ValueError(f"l2 (the regularisation strength λ) must be zero or positive; got {value:g}")
+    return value
+
+
+def _with_l2(net: Network, grads, l2: float, step: int | None = None):
+    """``∂/∂W (L + λ/2 Σ W²) = ∂L/∂W + λ W`` for every layer (biases unchanged)."""
+    if l2 == 0:
+        return grads
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = [(dW + l2 * layer.weights, db) for layer, (dW, db) in zip(net.layers, grads)]
+    if not all(np.all(np.isfinite(dW)) for dW, _ in out):
+        raise TrainingDiverged("a gradient", step)
+    return out
+
+
 # --------------------------------------------------------------------------- public
+
+
+def l2_penalty(model: Model, l2: float) -> float:
+    """The L2 regularisation term ``λ/2 Σ W²``: half of ``λ = l2`` times the sum of the squares of
+    every weight (biases are not included). Added to the loss, it pulls every weight towards 0
+    a little at each step, by ``learning_rate · λ · W``; large weights must earn their keep.
+
+    Introduced in: Chapter 8 (A small network learns).
+
+    >>> from neuronlib.neuron import Neuron
+    >>> l2_penalty(Neuron([3.0, 4.0], 7.0, "relu"), 0.1)   # 0.1 / 2 · (9 + 16); the bias is free
+    1.25
+    """
+    net = _as_network(model)
+    return 0.5 * _l2(l2) * float(sum(np.sum(layer.weights**2) for layer in net.layers))
+
+
+def batch_rows(m: int, batch_size: int, step: int) -> np.ndarray:
+    """The rows of the training data that step ``step`` (counting from 0) learns from, with
+    mini-batches of ``batch_size`` rows out of ``m``: the next ``batch_size`` rows after the
+    previous step's, wrapping round at the end, ``(step · batch_size + i) mod m`` for
+    ``i = 0 .. batch_size − 1``. The data sets come shuffled, so each batch is a random sample;
+    after ``m / batch_size`` steps every row has been used once (one *epoch*).
+
+    Introduced in: Chapter 8 (A small network learns).
+
+    >>> batch_rows(5, 2, 0).tolist(), batch_rows(5, 2, 1).tolist(), batch_rows(5, 2, 2).tolist()
+    ([0, 1], [2, 3], [4, 0])
+    """
+    m = check_count(m, "m")
+    batch_size = check_count(batch_size, "batch_size")
+    step = check_count(step, "step", minimum=0)
+    if batch_size > m:
+        raise ValueError(f"batch_size must be 1 to {m} (the number of training rows); got {batch_size}")
+    return (step * batch_size + np.arange(batch_size)) % m
 
 
 def compute_loss(model: Model, X: Any, y: Any, loss: str | Loss = "mse") -> float:
@@ -218,14 +273,16 @@ def compute_loss(model: Model, X: Any, y: Any, loss: str | Loss = "mse") -> floa
     return _forward(net, X, Y, loss)[0]
 
 
-def gradients(model: Model, X: Any, y: Any, loss: str | Loss = "mse") -> Any:
+def gradients(model: Model, X: Any, y: Any, loss: str | Loss = "mse", l2: float = 0.0) -> Any:
     """Gradients of the loss with respect to every weight and bias, by backpropagation
     over the full batch:
 
     ``∂L/∂Z_L = ∂L/∂A_L ⊙ f'_L(Z_L)``, ``∂L/∂W_l = A_{l−1}ᵀ ∂L/∂Z_l``,
     ``∂L/∂b_l = Σ_rows ∂L/∂Z_l``, ``∂L/∂Z_{l−1} = (∂L/∂Z_l W_lᵀ) ⊙ f'_{l−1}(Z_{l−1})``.
 
-    (For ``"bce"`` after a sigmoid, ``∂L/∂Z_L = (σ(Z_L) − y)/N`` directly.)
+    (For ``"bce"`` after a sigmoid, ``∂L/∂Z_L = (σ(Z_L) − y)/N`` directly.) With ``l2 = λ > 0``
+    these are the gradients of ``L + λ/2 Σ W²`` (:func:`l2_penalty`): ``λ W_l`` is added to
+    ``∂L/∂W_l``; biases are not penalised (Chapter 8).
 
     Returns, matching the model:
 
@@ -242,7 +299,7 @@ def gradients(model: Model, X: Any, y: Any, loss: str | Loss = "mse") -> Any:
     net = _as_network(model)
     loss = get_loss(loss)
     X, Y = _data(net, X, y, loss)
-    grads = _backward(net, X, Y, loss, *_forward(net, X, Y, loss)[1:])
+    grads = _with_l2(net, _backward(net, X, Y, loss, *_forward(net, X, Y, loss)[1:]), _l2(l2))
     if isinstance(model, Neuron):
         (dW, db), = grads
         return {"weights": dW[:, 0], "bias": float(db[0])}
@@ -255,7 +312,8 @@ class History:
     """What :func:`train` did: ``loss[k]`` is the loss after ``k`` steps (``loss[0]`` before
     any training, so there are ``epochs + 1`` values); ``model`` is the trained model and
     ``initial_model`` the untouched starting one; ``n_dead[k]`` counts dead ReLU units
-    after ``k`` steps (see :func:`dead_units`).
+    after ``k`` steps (see :func:`dead_units`); ``test_loss[k]`` is the loss on the test data
+    after ``k`` steps when :func:`train` was given some (Chapter 8), else empty.
 
     Introduced in: Chapter 5 (Dead neurons).
 
@@ -269,6 +327,7 @@ class History:
     loss_name: str | None = None
     learning_rate: float | None = None
     n_dead: list[int] = field(default_factory=list)
+    test_loss: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.loss = [float(v) for v in np.ravel(as_array(self.loss, "loss"))]
@@ -302,9 +361,21 @@ def train(
     loss: str | Loss = "bce",
     learning_rate: float = 0.1,
     epochs: int = 100,
+    *,
+    batch_size: int | None = None,
+    l2: float = 0.0,
+    test: tuple[Any, Any] | None = None,
 ) -> History:
     """Full-batch gradient descent: ``epochs`` times, compute :func:`gradients` on all of
     ``X`` and step ``W ← W − learning_rate · ∂L/∂W``, ``b ← b − learning_rate · ∂L/∂b``.
+
+    Chapter 8 adds three options. ``batch_size``: each step computes the gradients on the
+    ``batch_size`` rows :func:`batch_rows` picks instead of on all of ``X`` (mini-batch
+    gradient descent; ``epochs`` then counts steps, not passes over the data), while
+    ``history.loss`` still records the loss on all of ``X``. ``l2 = λ``: each step descends
+    ``L + λ/2 Σ W²`` (:func:`l2_penalty`), so the weights also shrink by ``learning_rate · λ · W``;
+    ``history.loss`` records ``L`` without the penalty. ``test = (X_test, y_test)``:
+    ``history.test_loss[k]`` is the loss on those data after ``k`` steps (never learned from).
 
     The model passed in is **not** changed: the trained model is a new object,
     ``history.model`` (of the same kind: Neuron, Layer or Network). Training is
@@ -330,15 +401,33 @@ def train(
     X, Y = _data(net, X, y, loss)
     learning_rate = check_positive(learning_rate, "learning_rate")
     epochs = check_count(epochs, "epochs", minimum=0)
+    m = X.shape[0]
+    batch = m if batch_size is None else check_count(batch_size, "batch_size")
+    if batch > m:
+        raise ValueError(f"batch_size must be 1 to {m} (the number of rows of X); got {batch}")
+    l2 = _l2(l2)
+    if test is not None:
+        if not (isinstance(test, (tuple, list)) and len(test) == 2):
+            raise TypeError("test must be a pair (X_test, y_test)")
+        X_test, Y_test = _data(net, *test, loss)
     losses: list[float] = []
+    test_losses: list[float] = []
     n_dead: list[int] = []
     for epoch in range(epochs + 1):
         value, Zs, outputs = _forward(net, X, Y, loss, step=epoch)
         losses.append(value)
         n_dead.append(len(_dead(Zs, net)))
+        if test is not None:
+            test_losses.append(_forward(net, X_test, Y_test, loss, step=epoch)[0])
         if epoch == epochs:
             break
-        grads = _backward(net, X, Y, loss, Zs, outputs, step=epoch + 1)
+        if batch == m:
+            grads = _backward(net, X, Y, loss, Zs, outputs, step=epoch + 1)
+        else:  # the forward pass over all rows already holds the batch's rows
+            rows = batch_rows(m, batch, epoch)
+            grads = _backward(net, X[rows], Y[rows], loss, [Z[rows] for Z in Zs],
+                              [A[rows] for A in outputs], step=epoch + 1)
+        grads = _with_l2(net, grads, l2, step=epoch + 1)
         try:
             net = Network([
                 Layer(layer.weights - learning_rate * dW, layer.bias - learning_rate * db, layer.activation)
@@ -354,6 +443,7 @@ def train(
         loss_name=loss.name,
         learning_rate=learning_rate,
         n_dead=n_dead,
+        test_loss=test_losses,
     )
 
 

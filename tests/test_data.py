@@ -9,7 +9,7 @@ from neuronlib import data as D
 from neuronlib.neuron import Neuron
 from neuronlib.training import train
 
-ALL = [D.blobs, D.height_weight, D.xor, D.moons, D.circles]
+ALL = [D.blobs, D.height_weight, D.xor, D.moons, D.circles, D.spiral]
 
 
 def test_docstring_examples_run():
@@ -35,7 +35,7 @@ def test_same_seed_same_data_other_seed_other_data(make):
     assert not np.array_equal(make(n=50, seed=4)[0], X1)
 
 
-@pytest.mark.parametrize("make", [D.blobs, D.xor, D.moons, D.circles])
+@pytest.mark.parametrize("make", [D.blobs, D.xor, D.moons, D.circles, D.spiral])
 def test_classes_are_balanced_and_shuffled(make):
     _, y = make(n=101, seed=0)
     assert abs(int(y.sum()) - 50) <= 1
@@ -54,7 +54,7 @@ def test_n_must_be_a_positive_whole_number(make):
     assert X.shape == (1, 2)
 
 
-@pytest.mark.parametrize("make", [D.blobs, D.xor, D.moons, D.circles])
+@pytest.mark.parametrize("make", [D.blobs, D.xor, D.moons, D.circles, D.spiral])
 def test_negative_noise_is_refused(make):
     with pytest.raises(ValueError, match="noise must be zero or positive"):
         make(noise=-0.1)
@@ -141,8 +141,39 @@ def test_load_by_name():
 def test_load_reads_names_as_typed():
     X, y = D.load("Height-Weight", n=10, seed=2)
     np.testing.assert_array_equal(X, D.height_weight(n=10, seed=2)[0])
-    assert D.DATASET_NAMES == ("blobs", "height_weight", "xor", "moons", "circles")
-    with pytest.raises(ValueError, match="unknown data set 'spiral'; valid names are blobs"):
-        D.load("spiral")
+    assert D.DATASET_NAMES == ("blobs", "height_weight", "xor", "moons", "circles", "spiral")
+    with pytest.raises(ValueError, match="unknown data set 'spirals'; valid names are blobs"):
+        D.load("spirals")
     with pytest.raises(TypeError, match="data set must be a name such as 'xor'; got 3"):
         D.load(3)
+
+
+def test_spiral_points_lie_on_their_arm():
+    # without noise a point at radius r lies at angle 2π·turns·r (class 0) or that plus π (class 1)
+    X, y = D.spiral(n=200, seed=2, noise=0.0, turns=1.25)
+    r = np.hypot(X[:, 0], X[:, 1])
+    expected = 2 * np.pi * 1.25 * r + np.pi * y
+    np.testing.assert_allclose(X[:, 0], r * np.cos(expected), atol=1e-12)
+    np.testing.assert_allclose(X[:, 1], r * np.sin(expected), atol=1e-12)
+    assert r.max() <= 1.0
+
+
+def test_no_line_separates_the_spiral():
+    X, y = D.spiral(n=200, seed=0)
+    history = train(Neuron([0.1, -0.1], 0.0, "sigmoid"), X, y, "bce", 1.0, 500)
+    predicted = history.model(X) >= 0.5
+    assert np.mean(predicted == (y == 1)) < 0.75
+
+
+def test_the_split_keeps_every_row_once_in_order():
+    X, y = D.circles(n=10, seed=1)
+    (X_train, y_train), (X_test, y_test) = D.train_test_split(X, y, test_fraction=0.4)
+    assert len(X_train) == 6 and len(X_test) == 4
+    np.testing.assert_array_equal(np.vstack([X_train, X_test]), X)
+    np.testing.assert_array_equal(np.concatenate([y_train, y_test]), y)
+
+
+@pytest.mark.parametrize("fraction", [0.0, 1.0, 0.01, -0.5])
+def test_a_split_that_leaves_a_part_empty_is_refused(fraction):
+    with pytest.raises(ValueError, match="test_fraction must leave at least one row"):
+        D.train_test_split(*D.xor(n=10), test_fraction=fraction)

@@ -180,6 +180,15 @@ def test_the_learning_line_separates_height_and_body_mass_but_not_xor():
     (lambda: nx.explore_learning(start=(1, 2)), ValueError, "start must have 3 numbers (w1, w2, b)"),
     (lambda: nx.explore_learning(max_steps=0), ValueError, "max_steps must be 1 to 2000"),
     (lambda: nx.explore_learning(n=2), ValueError, "n must be 4 to 400 points, got 2"),
+    (lambda: nx.explore_playground(data="moons"), ValueError, "unknown data set 'moons'; choose one of: circle, xor"),
+    (lambda: nx.explore_playground(hidden=[4, 9]), ValueError, "hidden must list 1 to 3 hidden layers of 1 to 8 units"),
+    (lambda: nx.explore_playground(hidden=[1, 1, 1, 1]), ValueError, "hidden must list 1 to 3 hidden layers"),
+    (lambda: nx.explore_playground(hidden=4), TypeError, "hidden must be a list of unit counts"),
+    (lambda: nx.explore_playground(batch_size=201), ValueError, "batch_size must be 1 to 200"),
+    (lambda: nx.explore_playground(l2=-0.1), ValueError, "l2 (the regularisation strength) must be zero or positive"),
+    (lambda: nx.explore_playground(seed=-1), ValueError, "seed must be a whole number from 0 to 4294967295"),
+    (lambda: nx.explore_playground(network="net"), TypeError, "network must be a neuronlib Network"),
+    (lambda: nx.explore_playground(n=10), ValueError, "n must be 20 to 1000 points"),
 ])
 def test_bad_arguments_raise_clear_errors(call, error, words):
     with pytest.raises(error, match=re.escape(words)):
@@ -240,8 +249,13 @@ def test_the_static_html_mounts_the_same_module_as_the_widget(explorer_kind, exp
     assert data[WIDGET_MIME]["model_id"] == ex.model_id
 
 
+#: The network playground (Chapter 8) trains and draws a whole network (regions, a map per unit,
+#: two loss curves, eleven controls): its module may be a little larger.
+MODULE_LIMITS = {"playground": 45_000}
+
+
 def test_each_module_stays_small(explorer_kind):
-    assert len(base.module_source(explorer_kind).encode()) < 40_000
+    assert len(base.module_source(explorer_kind).encode()) < MODULE_LIMITS.get(explorer_kind, 40_000)
 
 
 def test_the_page_shows_the_summary_before_and_without_javascript():
@@ -306,14 +320,16 @@ def test_outputs_are_identical_across_two_runs():
 
 CHAPTERS = {1: "What a neuron computes", 2: "From y = mx + b to hyperplanes", 3: "Activation functions",
             4: "Why nonlinearity", 5: "Dead neurons", 6: "How a neuron learns its weights",
-            7: "Layers: many lines at once"}
+            7: "Layers: many lines at once",
+            8: "A small network learns"}
 
 
 @pytest.mark.parametrize("name, cls, chapter", [
     ("explore_neuron", "NeuronExplorer", 1), ("explore_hyperplane", "HyperplaneExplorer", 2),
     ("explore_activation", "ActivationExplorer", 3), ("explore_network", "NetworkExplorer", 4),
     ("explore_layer", "LayerExplorer", 4), ("explore_training", "TrainingExplorer", 5),
-    ("explore_learning", "LearningExplorer", 6), ("explore_regions", "RegionsExplorer", 7)])
+    ("explore_learning", "LearningExplorer", 6), ("explore_regions", "RegionsExplorer", 7),
+    ("explore_playground", "PlaygroundExplorer", 8)])
 def test_docstrings_name_the_chapter_and_give_an_example(name, cls, chapter):
     for value in (getattr(nx, name), getattr(nx, cls)):
         doc = value.__doc__
@@ -336,3 +352,57 @@ def test_without_a_kernel_the_explorer_says_how_to_reconnect(every_explorer):
         assert f'<div class="nl-hint">{base.HINT}</div>' in html
         assert f'const NL_HINT = "{base.HINT}";' in ex._esm
         assert ".jupyter-widgets-disconnected.nl-explorer .nl-hint" in ex._esm
+
+
+# --- the network playground -------------------------------------------------------------
+
+
+def test_the_playground_network_is_neuronlibs_trained_network():
+    import numpy as np
+
+    from neuronlib.seeded import seeded_network
+    from neuronlib.training import train
+
+    ex = nx.explore_playground("spiral", hidden=[6, 6], activation="tanh", learning_rate=0.3, batch_size=20,
+                               l2=0.001, seed=5)
+    assert ex.initial_network() == seeded_network([2, 6, 6, 1], ["tanh", "tanh", "sigmoid"], 5)
+    ex.step = 50
+    X, y = ex.training_data()
+    want = train(ex.initial_network(), X, y, "bce", 0.3, 50, batch_size=20, l2=0.001).model
+    assert ex.network == want
+    assert len(X) == 200 and len(ex.test_data()[0]) == 200 and set(np.unique(y)) == {0.0, 1.0}
+
+
+def test_reset_replays_the_same_starting_weights():
+    ex = nx.explore_playground("circle", seed=4)
+    ex.step = 40
+    first = (str(ex), ex.network)
+    ex.seed, ex.learning_rate = 5, 1.0
+    ex.reset()
+    assert ex.step == 0 and ex.seed == 4
+    ex.step = 40
+    assert (str(ex), ex.network) == first
+
+
+def test_a_network_passed_in_is_where_training_starts():
+    from neuronlib.network import Network
+
+    trained = nx.explore_playground("xor", hidden=[3, 2], activation="elu", learning_rate=0.3)
+    trained.step = 100
+    net = trained.network
+    ex = nx.explore_playground("xor", network=net, learning_rate=0.3)
+    assert ex.hidden == [3, 2] and ex.activation == "elu" and ex.loaded
+    assert ex.initial_network() == net and "the loaded starting weights" in str(ex)
+    ex.hidden = [3, 3]   # another architecture cannot start from it: the seed's weights instead
+    assert "seed 0" in str(ex) and isinstance(ex.initial_network(), Network)
+    with pytest.raises(ValueError, match="the playground trains networks with 2 inputs"):
+        nx.explore_playground(network=Network.random([2, 3, 2], "sigmoid"))
+
+
+def test_a_high_learning_rate_kills_relu_units_and_the_summary_names_them():
+    ex = nx.explore_playground("circle", hidden=[8], learning_rate=10.0, batch_size=10, seed=2)
+    ex.step = 200
+    assert re.search(r"dead units: layer 1 unit \d", str(ex)), str(ex)
+    calm = nx.explore_playground("circle", hidden=[8], learning_rate=0.03, seed=2)
+    calm.step = 200
+    assert str(calm).endswith("dead units: none")

@@ -194,7 +194,7 @@ def test_the_learning_line_steps_drags_and_moves_by_keyboard_as_neuronlib_comput
         _step_then_play_and_pause(opened, ex, "learning")
         # the loss surface spans w1, w2 in [-6, 6] on [44, 332] x [8, 296] of its 340-pixel canvas
         surface = root.locator("canvas").nth(1)
-        surface.scroll_into_view_if_needed()
+        surface.scroll_into_view_if_needed()  # the mouse clicks in the viewport only
         box = surface.bounding_box()
         scale = box["width"] / 340
         opened.page.mouse.click(box["x"] + (44 + 288 * 3 / 12) * scale, box["y"] + (8 + 288 * 2 / 12) * scale)
@@ -215,6 +215,42 @@ def test_the_learning_line_steps_drags_and_moves_by_keyboard_as_neuronlib_comput
     finally:
         ex.reset()
     assert opened.readout("learning") == ex.summary()
+
+
+def test_the_playground_steps_plays_and_resets_as_neuronlib_computes(opened, site):
+    _, explorers = site
+    ex = explorers["playground"]
+    root = opened.root("playground")
+    sliders = root.locator("input[type=range]")  # hidden layers, units in layers 1-3, seed, step
+    try:
+        root.locator("button.nl-step").click()
+        ex.step = 1
+        assert opened.readout("playground") == ex.summary()
+        play = root.locator("button.nl-play")
+        play.click()
+        opened.page.wait_for_timeout(300)
+        play.click()
+        ex.step = int(sliders.nth(5).input_value())
+        assert ex.step > 1 and opened.readout("playground") == ex.summary()
+        # a changed setting starts again from step 0, with the same starting weights
+        root.locator("select").nth(2).select_option("1")
+        ex.learning_rate, ex.step = 1.0, 0
+        assert opened.readout("playground") == ex.summary()
+        assert sliders.nth(2).is_disabled() and not sliders.nth(1).is_disabled()
+        sliders.nth(0).focus()
+        sliders.nth(0).press("ArrowRight")   # a second hidden layer
+        sliders.nth(4).focus()
+        sliders.nth(4).press("ArrowRight")   # seed 1
+        ex.hidden, ex.seed = [ex.hidden[0], ex.hidden[0]], ex.seed + 1
+        assert not sliders.nth(2).is_disabled()
+        assert opened.readout("playground") == ex.summary()
+        maps = root.locator("canvas").evaluate_all("cs => cs.map(c => c.getAttribute('aria-label'))")
+        assert sum(label.startswith("layer 2 unit") for label in maps) == ex.hidden[1]
+        root.locator("button.nl-reset").click()
+        ex.reset()
+        assert opened.readout("playground") == ex.summary()
+    finally:
+        ex.reset()
 
 
 def test_dark_mode_redraws_in_dark_colours(opened):

@@ -141,6 +141,20 @@ def _random_states(kind, rng):
                                      seeds=range(3), max_steps=40)
             ex.step = int(rng.integers(0, 41))
             yield ex
+        elif kind == "playground":
+            ex = nx.explore_playground(data=["circle", "xor", "blobs", "spiral"][i % 4],
+                                       hidden=[[3], [4, 2], [2, 3, 2]][i % 3], activation=act,
+                                       learning_rate=[0.3, 3.0, 1e149][i % 3], batch_size=[5, 10, 20][i % 3],
+                                       l2=[0.0, 0.01][i % 2], seed=i, n=40 + 4 * i, max_steps=60)
+            ex.step = int(rng.integers(0, 61))
+            yield ex
+            if i == 4:  # a network of the reader's own as the start
+                from neuronlib.seeded import seeded_network
+
+                start = seeded_network([2, 3, 2, 1], ["tanh", "tanh", "sigmoid"], 7)
+                ex = nx.explore_playground(data="xor", network=start, learning_rate=0.5, n=40, max_steps=60)
+                ex.step = 30
+                yield ex
         elif kind == "learning":
             ex = nx.explore_learning(data=["height_weight", "xor"][i % 2], learning_rate=[0.3, 4.0, 1e149][i % 3],
                                      start=r(3), n=20 + i, max_steps=40)
@@ -284,3 +298,76 @@ def test_the_two_layer_network_of_explore_regions_matches_neuronlib():
         assert [p["fast_code"] for p in points] == bits.tolist()
         assert_close([p["fast_y"] for p in points], net(X)[:, 0], "output y (heat map)")
     assert isinstance(explorers[0], nx.RegionsExplorer)
+
+
+def _playground_job(activation, hidden, batch_size, l2, learning_rate, steps, seed):
+    from neuronlib import data as D
+
+    (X, y), (Xt, yt) = D.train_test_split(*D.circles(n=60, seed=seed, noise=0.15), test_fraction=0.5)
+    job = {"sizes": [2, *hidden, 1], "seed": seed, "activation": activation, "params": DEFAULT_PARAMS,
+           "X": X.tolist(), "y": y.tolist(), "Xt": Xt.tolist(), "yt": yt.tolist(), "learning_rate": learning_rate,
+           "batch_size": batch_size, "l2": l2, "steps": steps, "at": [steps // 2, 3, steps, 1, 0]}
+    return job, (X, y.astype(float)), (Xt, yt.astype(float))
+
+
+PLAYGROUND_CASES = [(name, [[3], [4, 2], [2, 3, 2]][i % 3], [1, 5, 30][i % 3], [0.0, 0.01, 0.1][i % 3], 0.5, 70, i)
+                    for i, name in enumerate(ACTIVATION_NAMES)] + [("relu", [8, 8], 10, 0.001, 3.0, 120, 11)]
+
+
+def test_the_playground_steps_match_neuronlib_train():
+    from neuronlib.seeded import seeded_network
+    from neuronlib.training import dead_units, train
+
+    jobs = [_playground_job(*case) for case in PLAYGROUND_CASES]
+    runs = run_js("playground", {"playground": [job for job, *_ in jobs]})["playground"]
+    for case, (job, (X, y), test), run in zip(PLAYGROUND_CASES, jobs, runs):
+        name, hidden, batch, l2, lr, steps, seed = case
+        acts = [get_activation(name)] * len(hidden) + ["sigmoid"]
+        start = seeded_network(job["sizes"], acts, seed)
+        history = train(start, X, y, "bce", lr, steps, batch_size=batch, l2=l2, test=test)
+        assert run["diverged"] is None, case
+        assert_close(run["loss"], history.loss, f"{case} training loss")
+        assert_close(run["test"], history.test_loss, f"{case} test loss")
+        # the parameters at several steps, visited forwards and back (the page replays)
+        for at in run["at"]:
+            model = train(start, X, y, "bce", lr, at["k"], batch_size=batch, l2=l2).model
+            for (W, b), layer in zip(at["layers"], model.layers):
+                assert_close(W + b, np.concatenate([layer.weights.ravel(), layer.bias]), f"{case} step {at['k']}")
+        want = [f"{i}.{j}" for i, j in dead_units(history.model, X)]
+        assert run["dead"][-1] == want, case
+
+
+def test_a_playground_unit_dies_on_the_page_when_it_dies_in_neuronlib():
+    from neuronlib.seeded import seeded_network
+    from neuronlib.training import train
+
+    job, (X, y), _ = _playground_job("relu", [8], 5, 0.0, 8.0, 40, 3)
+    run = run_js("playground", {"playground": [job]})["playground"][0]
+    history = train(seeded_network(job["sizes"], ["relu", "sigmoid"], 3), X, y, "bce", 8.0, 40, batch_size=5)
+    assert [len(d) for d in run["dead"]] == history.n_dead
+    assert max(history.n_dead) > 0  # the large learning rate kills some units
+
+
+def test_the_playground_diverges_at_the_same_step_as_neuronlib():
+    from neuronlib.seeded import seeded_network
+    from neuronlib.training import TrainingDiverged, train
+
+    for lr, l2 in [(1e80, 0.0), (1.0, 1e140)]:
+        job, (X, y), test = _playground_job("relu", [4, 4], 10, l2, lr, 12, 0)
+        run = run_js("playground", {"playground": [job]})["playground"][0]
+        assert run["diverged"] is not None
+        start = seeded_network(job["sizes"], ["relu", "relu", "sigmoid"], 0)
+        with pytest.raises(TrainingDiverged) as caught:
+            train(start, X, y, "bce", lr, 12, batch_size=10, l2=l2, test=test)
+        assert caught.value.step == run["diverged"]
+        train(start, X, y, "bce", lr, run["diverged"] - 1, batch_size=10, l2=l2, test=test)
+
+
+def test_the_page_draws_the_seeded_starting_weights_of_neuronlib():
+    from neuronlib.seeded import seeded_network
+
+    sizes = [2, 8, 5, 3, 1]
+    job, *_ = _playground_job("tanh", sizes[1:-1], 5, 0.0, 0.1, 0, 123456789)
+    run = run_js("playground", {"playground": [job]})["playground"][0]
+    for (W, b), layer in zip(run["at"][0]["layers"], seeded_network(sizes, "tanh", 123456789).layers):
+        assert W == layer.weights.ravel().tolist() and b == layer.bias.tolist()

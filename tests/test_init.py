@@ -9,7 +9,7 @@ import pytest
 import neuronlib
 
 CORE = ["activations", "neuron", "hyperplane", "layer", "network", "losses", "training", "data",
-        "learning", "regions"]
+        "learning", "regions", "seeded"]
 CHAPTERS = {
     1: "What a neuron computes",
     2: "From y = mx + b to hyperplanes",
@@ -18,6 +18,7 @@ CHAPTERS = {
     5: "Dead neurons",
     6: "How a neuron learns its weights",
     7: "Layers: many lines at once",
+    8: "A small network learns",
 }
 
 

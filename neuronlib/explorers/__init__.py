@@ -9,7 +9,8 @@ See ``neuronlib/explorers/README.md``.
 - :func:`explore_neuron` (Chapter 1), :func:`explore_hyperplane` (Chapter 2),
   :func:`explore_activation` (Chapter 3), :func:`explore_network` and :func:`explore_layer`
   (Chapter 4), :func:`explore_training` (Chapter 5), :func:`explore_learning` (Chapter 6),
-  :func:`explore_regions` (Chapter 7).
+  :func:`explore_regions` (Chapter 7),
+  :func:`explore_playground` (Chapter 8).
 """
 
 from .activation import ActivationExplorer, explore_activation
@@ -18,6 +19,7 @@ from .layer import LayerExplorer, explore_layer
 from .learning import LearningExplorer, explore_learning
 from .network import NetworkExplorer, explore_network
 from .neuron import NeuronExplorer, explore_neuron
+from .playground import PlaygroundExplorer, explore_playground
 from .regions import RegionsExplorer, explore_regions
 from .training import TrainingExplorer, explore_training
 
@@ -31,6 +33,7 @@ EXPLORERS = {
     "training": explore_training,
     "learning": explore_learning,
     "regions": explore_regions,
+    "playground": explore_playground,
 }
 
 __all__ = [
@@ -42,6 +45,7 @@ __all__ = [
     "NetworkExplorer",
     "NeuronExplorer",
     "RegionsExplorer",
+    "PlaygroundExplorer",
     "TrainingExplorer",
     "explore_activation",
     "explore_hyperplane",
@@ -50,5 +54,6 @@ __all__ = [
     "explore_network",
     "explore_neuron",
     "explore_regions",
+    "explore_playground",
     "explore_training",
 ]

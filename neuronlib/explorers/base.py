@@ -43,7 +43,8 @@ JS_DIR = Path(__file__).with_name("js")
 SHARED = ("format.js", "maths.js", "theme.js", "canvas.js", "controls.js")
 #: Extra shared files per explorer (only what the explorer needs, to keep pages light).
 EXTRA = {"hyperplane": ("plane.js",), "layer": ("plane.js",), "training": ("plane.js", "train.js", "player.js"),
-         "learning": ("plane.js", "player.js"), "regions": ("plane.js",)}
+         "learning": ("plane.js", "player.js"), "regions": ("plane.js",),
+         "playground": ("plane.js", "player.js", "seeded.js")}
 
 
 def _read(name: str) -> str:

@@ -6,6 +6,7 @@
 - :mod:`neuronlib.plots.curves`: activation curves, 1-input networks, training curves (Chapters 3-5).
 - :mod:`neuronlib.plots.learning`: two losses compared, gradient descent on a loss surface (Chapter 6).
 - :mod:`neuronlib.plots.regions`: on/off regions, flat pieces and the folded plane (Chapter 7).
+- :mod:`neuronlib.plots.decisions`: a network's decision regions with the data (Chapter 8).
 """
 
 from .curves import plot_activation, plot_network_1d, plot_training
@@ -14,9 +15,11 @@ from .people import plot_people
 from .pictures import plot_two_pictures
 from .plane import plot_input_plane
 from .regions import plot_hidden_space, plot_layers_1d, plot_output_regions, plot_patterns
+from .decisions import plot_decision_regions
 
 __all__ = [
     "plot_activation",
+    "plot_decision_regions",
     "plot_descent_path",
     "plot_hidden_space",
     "plot_input_plane",

@@ -31,4 +31,14 @@ if (job.regions)
   }));
 if (job.training) out.training = job.training.map((t) => nlTrainingRun(t));
 if (job.learning) out.learning = job.learning.map((t) => nlNeuronRun(t));
+if (job.playground)
+  out.playground = job.playground.map((t) => {
+    const run = nlPgRun({ ...t, start: nlSeededNetwork(t.sizes, t.seed) });
+    const at = t.at.map((s) => {
+      run.go(s);
+      return { k: run.k, layers: run.layers.map((p) => [Array.from(p.W), Array.from(p.b)]) };
+    });
+    const { loss, test, dead, diverged } = run.go(t.steps);
+    return { loss, test, dead, diverged, at };
+  });
 process.stdout.write(JSON.stringify(out));
