@@ -79,6 +79,14 @@ def test_the_browser_reads_every_entry_exactly_as_python_does():
             assert js == py, (text, js, py)
 
 
+def test_docstring_examples():
+    import doctest
+
+    from neuronlib import practice
+
+    assert doctest.testmod(practice).failed == 0
+
+
 def test_read_number_wants_text():
     with pytest.raises(TypeError, match="must be a string"):
         read_number(0.8)

@@ -79,7 +79,7 @@ function nlPracticeStyle() {
 .nl-practice .nl-question { margin: 0 0 .5em; font-weight: 600; }
 .nl-practice form { display: flex; flex-wrap: wrap; gap: .5em; align-items: center; margin: 0; }
 .nl-practice fieldset { border: 0; padding: 0; margin: 0 0 .4em; flex-basis: 100%; }
-.nl-practice legend { padding: 0; font-weight: 600; margin-bottom: .3em; }
+.nl-practice legend { padding: 0; font-weight: 600; font-size: 1em; line-height: inherit; margin-bottom: .3em; }
 .nl-practice fieldset label { display: block; padding: .15em 0; }
 .nl-practice input[type=text] { font: inherit; color: inherit; background: transparent; border: 1px solid currentColor; border-radius: 4px; padding: .2em .4em; width: 9em; }
 .nl-practice button { font: inherit; color: inherit; background: transparent; border: 1px solid currentColor; border-radius: 4px; padding: .2em .8em; cursor: pointer; }
