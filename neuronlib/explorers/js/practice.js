@@ -131,6 +131,14 @@ function render({ model, el }) {
   }
   const submit = nlEl("button", "nl-check", form, cfg.mode === "predict" ? "Commit my prediction" : "Check");
   submit.type = "submit";
+  if (field) {
+    // Enter in the field submits: JupyterLab's notebook keeps the browser from doing it itself.
+    field.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || event.isComposing) return;
+      event.preventDefault();
+      form.requestSubmit(submit);
+    });
+  }
   const feedback = nlEl("p", "nl-feedback", el);
   feedback.setAttribute("role", "status");
   feedback.setAttribute("aria-live", "polite");
