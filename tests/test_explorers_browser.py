@@ -247,12 +247,33 @@ def test_the_page_also_works_over_http(browser, site):
 
 def _pixel_at(root, x1, x2):
     """The heat map's colour at input (x1, x2): the plot fills [44, 332] x [8, 296] of the
-    340-pixel-wide hyperplane canvas for x1, x2 in [-3, 3] (the explorer's default view)."""
+    340-pixel-wide hyperplane canvas for x1, x2 in [-3, 3] (the explorer's default view). The
+    lightest pixel of the 9 x 9 around it: the negative side is hatched, and the colour is the one
+    between the hatch lines."""
     return root.locator("canvas").evaluate(
         """(c, [x1, x2]) => { const s = c.width / 340;
              const px = Math.round((44 + 288 * (x1 + 3) / 6) * s), py = Math.round((8 + 288 * (3 - x2) / 6) * s);
-             return Array.from(c.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3)); }""",
+             const d = c.getContext('2d').getImageData(px - 4, py - 4, 9, 9).data;
+             let best = 0;
+             for (let k = 4; k < d.length; k += 4) if (d[k] + d[k + 1] + d[k + 2] > d[best] + d[best + 1] + d[best + 2]) best = k;
+             return Array.from(d.slice(best, best + 3)); }""",
         [x1, x2])
+
+
+def test_the_negative_side_is_hatched_as_well_as_coloured(opened):
+    """Not by colour alone: the side where z < 0 carries diagonal lines, the other side none."""
+    root = opened.root("hyperplane")
+    # dips: pixels of a 25-pixel row much darker than the lightest within 3 pixels (the colour
+    # of the shading changes slowly; a hatch line is a sharp dip)
+    dips = """(c, [x1, x2]) => { const s = c.width / 340;
+        const px = Math.round((44 + 288 * (x1 + 3) / 6) * s), py = Math.round((8 + 288 * (3 - x2) / 6) * s);
+        const d = c.getContext('2d').getImageData(px - 12, py, 25, 1).data;
+        const v = []; for (let k = 0; k < d.length; k += 4) v.push(d[k] + d[k + 1] + d[k + 2]);
+        return v.filter((x, i) => x < Math.max(...v.slice(Math.max(0, i - 3), i + 4)) - 30).length; }"""
+    canvas = root.locator("canvas")
+    assert canvas.evaluate(dips, [-2.5, 2.2]) >= 2, "no hatching on the negative side"
+    assert canvas.evaluate(dips, [2.5, -2.2]) == 0, "hatching on the positive side"
+    assert "the side where z < 0 is hatched" in canvas.get_attribute("aria-label")
 
 
 @pytest.mark.parametrize("activation, negative_side", [("relu", "white"), ("sigmoid", "orange")])
