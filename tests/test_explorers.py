@@ -225,7 +225,9 @@ def test_the_static_html_mounts_the_same_module_as_the_widget(explorer_kind, exp
 
 
 def test_each_module_stays_small(explorer_kind):
-    assert len(base.module_source(explorer_kind).encode()) < 40_000
+    # 31 to 42 kB since issue 17 (the figure in words, the numbers table, the hatching: about
+    # 3.5 kB each, with indentation no longer shipped)
+    assert len(base.module_source(explorer_kind).encode()) < 44_000
 
 
 def test_the_page_shows_the_summary_before_and_without_javascript():

@@ -47,9 +47,10 @@ EXTRA = {"hyperplane": ("plane.js",), "layer": ("plane.js",), "training": ("plan
 
 
 def _read(name: str) -> str:
-    """A js file without its whole-line ``//`` comments and blank lines (the module ships smaller)."""
+    """A js file without its whole-line ``//`` comments, blank lines and indentation (the module
+    ships smaller; no string in js/ spans lines where leading spaces would matter)."""
     lines = (JS_DIR / name).read_text(encoding="utf-8").splitlines()
-    kept = [line for line in lines if line.strip() and not line.lstrip().startswith("//")]
+    kept = [line.lstrip() for line in lines if line.strip() and not line.lstrip().startswith("//")]
     return f"// --- {name}\n" + "\n".join(kept) + "\n"
 
 
