@@ -435,13 +435,16 @@ def test_a_slider_that_is_off_says_why(opened):
     assert slope.is_disabled() and alpha.is_disabled()  # relu has neither
     expect(slope).to_have_accessible_description("slope: only for leaky_relu")
     expect(alpha).to_have_accessible_description("alpha: only for elu")
-    assert notes.evaluate_all("ns => ns.filter(n => n.checkVisibility()).map(n => n.textContent)") == \
+    assert notes.evaluate_all("ns => ns.filter(n => n.checkVisibility() && n.textContent).map(n => n.textContent)") == \
         ["slope: only for leaky_relu", "alpha: only for elu"]
+    reset_box = root.locator("button.nl-reset").bounding_box()
     root.locator("select").select_option("leaky_relu")
     assert slope.is_enabled() and alpha.is_disabled()
     expect(slope).to_have_accessible_description("")
-    assert notes.evaluate_all("ns => ns.filter(n => n.checkVisibility()).map(n => n.textContent)") == \
+    assert notes.evaluate_all("ns => ns.filter(n => n.checkVisibility() && n.textContent).map(n => n.textContent)") == \
         ["alpha: only for elu"]
+    # the notes keep their place: switching the activation does not move the controls below
+    assert root.locator("button.nl-reset").bounding_box() == reset_box
     root.locator("button.nl-reset").click()
     assert slope.is_disabled()
 

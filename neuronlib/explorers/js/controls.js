@@ -73,8 +73,8 @@ function nlSlider(parent, spec) {
     if (spec.why) {
       const why = spec.why();
       input.disabled = why !== "";
+      // the note keeps its line when empty: the controls below it do not jump
       note.textContent = why ? `${spec.label}: ${why}` : "";
-      note.hidden = !why;
     }
   };
   const note = spec.why ? nlDescribedBy(input, "", label.parentNode) : null;

@@ -35,7 +35,7 @@ html[data-theme="dark"] .text_html:has(> .nl-explorer) { background: transparent
 .nl-explorer .nl-readout { font: 13px/1.4 ui-monospace, Menlo, Consolas, monospace;
   margin-top: 8px; white-space: pre-wrap; }
 .nl-explorer .nl-title { font-weight: 600; margin-bottom: 6px; }
-.nl-explorer .nl-why { font-size: 12px; flex-basis: 100%; }
+.nl-explorer .nl-why { display: block; font-size: 12px; flex-basis: 100%; min-height: 1.4em; }
 .nl-explorer .nl-announce { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .nl-explorer .nl-numbers { margin-top: 8px; max-height: 320px; overflow: auto; font-size: 13px; }
