@@ -251,11 +251,13 @@ def test_the_static_html_mounts_the_same_module_as_the_widget(explorer_kind, exp
 
 #: The network playground (Chapter 8) trains and draws a whole network (regions, a map per unit,
 #: two loss curves, eleven controls): its module may be a little larger.
-MODULE_LIMITS = {"playground": 45_000}
+MODULE_LIMITS = {"playground": 48_000}
 
 
 def test_each_module_stays_small(explorer_kind):
-    assert len(base.module_source(explorer_kind).encode()) < MODULE_LIMITS.get(explorer_kind, 40_000)
+    # 31 to 42 kB since issue 17 (the figure in words, the numbers table, the hatching: about
+    # 3.5 kB each, with indentation no longer shipped)
+    assert len(base.module_source(explorer_kind).encode()) < MODULE_LIMITS.get(explorer_kind, 44_000)
 
 
 def test_the_page_shows_the_summary_before_and_without_javascript():

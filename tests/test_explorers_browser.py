@@ -4,13 +4,16 @@ must equal the summary Python computes with neuronlib for the same values."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from browser import DRAWN_PROBLEMS, launch, serve
 from neuronlib import explorers as nx
 from neuronlib.activations import ACTIVATION_NAMES
 from neuronlib.explorers import base
+from neuronlib.explorers.base import what_changed
 
 
 @pytest.fixture(scope="module")
@@ -284,12 +287,33 @@ def test_the_page_also_works_over_http(browser, site):
 
 def _pixel_at(root, x1, x2):
     """The heat map's colour at input (x1, x2): the plot fills [44, 332] x [8, 296] of the
-    340-pixel-wide hyperplane canvas for x1, x2 in [-3, 3] (the explorer's default view)."""
+    340-pixel-wide hyperplane canvas for x1, x2 in [-3, 3] (the explorer's default view). The
+    lightest pixel of the 9 x 9 around it: the negative side is hatched, and the colour is the one
+    between the hatch lines."""
     return root.locator("canvas").evaluate(
         """(c, [x1, x2]) => { const s = c.width / 340;
              const px = Math.round((44 + 288 * (x1 + 3) / 6) * s), py = Math.round((8 + 288 * (3 - x2) / 6) * s);
-             return Array.from(c.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3)); }""",
+             const d = c.getContext('2d').getImageData(px - 4, py - 4, 9, 9).data;
+             let best = 0;
+             for (let k = 4; k < d.length; k += 4) if (d[k] + d[k + 1] + d[k + 2] > d[best] + d[best + 1] + d[best + 2]) best = k;
+             return Array.from(d.slice(best, best + 3)); }""",
         [x1, x2])
+
+
+def test_the_negative_side_is_hatched_as_well_as_coloured(opened):
+    """Not by colour alone: the side where z < 0 carries diagonal lines, the other side none."""
+    root = opened.root("hyperplane")
+    # dips: pixels of a 25-pixel row much darker than the lightest within 3 pixels (the colour
+    # of the shading changes slowly; a hatch line is a sharp dip)
+    dips = """(c, [x1, x2]) => { const s = c.width / 340;
+        const px = Math.round((44 + 288 * (x1 + 3) / 6) * s), py = Math.round((8 + 288 * (3 - x2) / 6) * s);
+        const d = c.getContext('2d').getImageData(px - 12, py, 25, 1).data;
+        const v = []; for (let k = 0; k < d.length; k += 4) v.push(d[k] + d[k + 1] + d[k + 2]);
+        return v.filter((x, i) => x < Math.max(...v.slice(Math.max(0, i - 3), i + 4)) - 30).length; }"""
+    canvas = root.locator("canvas")
+    assert canvas.evaluate(dips, [-2.5, 2.2]) >= 2, "no hatching on the negative side"
+    assert canvas.evaluate(dips, [2.5, -2.2]) == 0, "hatching on the positive side"
+    assert "the side where z < 0 is hatched" in canvas.get_attribute("aria-label")
 
 
 @pytest.mark.parametrize("activation, negative_side", [("relu", "white"), ("sigmoid", "orange")])
@@ -370,5 +394,181 @@ def test_the_relu_colour_bar_never_goes_below_zero_and_dark_mode_does_not_say_wh
         o.root("hyperplane").locator("select").select_option("sigmoid")
         low, high = canvas.evaluate("c => c.nlDrawn.colourBar")
         assert 0 < low < 0.5 < high < 1
+    finally:
+        o.context.close()
+
+
+# --------------------------------------------------------------------------- for every reader
+# (issue 17): every control says what it is, what it is called, what value it has, and works from
+# the keyboard; the figure is put into words when it changes; its numbers are a real table.
+
+BUTTON_NAMES = {"nl-reset": "Reset every value to where it started", "nl-play": "Play the training",
+                "nl-step": "Step: train one step more", "nl-show-numbers": "Show the numbers"}
+
+
+def _press_and_back(control, there, back):
+    control.focus()
+    control.press(there)
+    moved = control.input_value()
+    control.press(back)
+    return moved
+
+
+def test_every_control_has_a_role_a_name_a_value_and_works_from_the_keyboard(opened, site):
+    _, explorers = site
+    for kind, ex in explorers.items():
+        root = opened.root(kind)
+        sliders = root.locator("input[type=range]")
+        for i in range(sliders.count()):
+            s = sliders.nth(i)
+            expect(s).to_have_role("slider")
+            text = s.evaluate("s => s.labels[0].textContent")
+            expect(s).to_have_accessible_name(text)
+            assert s.get_attribute("aria-valuetext") == text
+            if s.is_disabled():
+                expect(s).to_have_accessible_description(re.compile(r": only (for \w+|with \d hidden layers or more)$"))
+                continue
+            start = s.input_value()
+            at_top = s.evaluate("s => +s.value >= +s.max")
+            moved = _press_and_back(s, *(("ArrowLeft", "ArrowRight") if at_top else ("ArrowRight", "ArrowLeft")))
+            assert moved != start and s.input_value() == start, f"{kind}: {text} does not move by arrow keys"
+        menus = root.locator("select")
+        for i in range(menus.count()):
+            m = menus.nth(i)
+            expect(m).to_have_role("combobox")
+            expect(m).to_have_accessible_name(m.evaluate("m => m.labels[0].firstChild.textContent"))
+            start = m.input_value()
+            last = m.evaluate("m => m.selectedIndex === m.options.length - 1")
+            moved = _press_and_back(m, *(("ArrowUp", "ArrowDown") if last else ("ArrowDown", "ArrowUp")))
+            assert moved != start and m.input_value() == start, f"{kind}: menu {i} does not move by arrow keys"
+        buttons = root.locator("button")
+        assert buttons.count() >= 2
+        for i in range(buttons.count()):
+            b = buttons.nth(i)
+            expect(b).to_have_role("button")
+            expect(b).to_have_accessible_name(BUTTON_NAMES[b.get_attribute("class")])
+        # the keyboard works the buttons: Enter and Space
+        show = root.locator("button.nl-show-numbers")
+        show.focus()
+        show.press("Enter")
+        assert show.get_attribute("aria-expanded") == "true"
+        show.press(" ")
+        assert show.get_attribute("aria-expanded") == "false"
+        if root.locator("button.nl-step").count():
+            root.locator("button.nl-step").press(" ")
+            ex.step = 1
+            assert opened.readout(kind) == ex.summary()
+            ex.step = 0
+        sliders.first.focus()
+        sliders.first.press("ArrowLeft" if sliders.first.evaluate("s => +s.value >= +s.max") else "ArrowRight")
+        root.locator("button.nl-reset").press("Enter")
+        assert opened.readout(kind) == ex.summary(), kind
+
+
+def test_a_slider_that_is_off_says_why(opened):
+    root = opened.root("activation")
+    slope, alpha = (root.locator("input[type=range]").nth(i) for i in (1, 2))
+    notes = root.locator(".nl-why")
+    assert slope.is_disabled() and alpha.is_disabled()  # relu has neither
+    expect(slope).to_have_accessible_description("slope: only for leaky_relu")
+    expect(alpha).to_have_accessible_description("alpha: only for elu")
+    assert notes.evaluate_all("ns => ns.filter(n => n.checkVisibility() && n.textContent).map(n => n.textContent)") == \
+        ["slope: only for leaky_relu", "alpha: only for elu"]
+    reset_box = root.locator("button.nl-reset").bounding_box()
+    root.locator("select").select_option("leaky_relu")
+    assert slope.is_enabled() and alpha.is_disabled()
+    expect(slope).to_have_accessible_description("")
+    assert notes.evaluate_all("ns => ns.filter(n => n.checkVisibility() && n.textContent).map(n => n.textContent)") == \
+        ["alpha: only for elu"]
+    # the notes keep their place: switching the activation does not move the controls below
+    assert root.locator("button.nl-reset").bounding_box() == reset_box
+    root.locator("button.nl-reset").click()
+    assert slope.is_disabled()
+
+
+# A slider of each explorer (its index) and the Python value it sets.
+A_SLIDER = {
+    "neuron": (0, lambda ex, v: setattr(ex, "inputs", [v, *ex.inputs[1:]])),
+    "hyperplane": (0, lambda ex, v: setattr(ex, "weights", [v, ex.weights[1]])),
+    "activation": (0, lambda ex, v: setattr(ex, "z", v)),
+    "network": (0, lambda ex, v: setattr(ex, "weights", [v, *ex.weights[1:]])),
+    "layer": (0, lambda ex, v: setattr(ex, "weights", [[v, *ex.weights[0][1:]], ex.weights[1]])),
+    "training": (1, lambda ex, v: setattr(ex, "step", round(v))),
+    "learning": (1, lambda ex, v: setattr(ex, "step", round(v))),
+    "regions": (0, lambda ex, v: setattr(ex, "W1", [[v, *ex.W1[0][1:]], ex.W1[1]])),
+    "playground": (5, lambda ex, v: setattr(ex, "step", round(v))),
+}
+
+
+def test_the_change_is_put_into_words_once_the_reader_pauses(opened, site):
+    """Three quick key presses give one announcement, 600 ms after the last, in the polite live
+    region: the sentences of the figure that changed, as Python's what_changed says them."""
+    _, explorers = site
+    assert set(A_SLIDER) == set(explorers), "say which value a slider of a new explorer sets"
+    for kind, ex in explorers.items():
+        root = opened.root(kind)
+        region = root.locator(".nl-announce")
+        assert region.get_attribute("aria-live") == "polite"
+        assert root.locator("[aria-live]").count() == 1, f"{kind}: one live region only"
+        root.evaluate("""root => { root.nlSaid = [];
+            new MutationObserver(() => root.nlSaid.push(root.querySelector('.nl-announce').textContent))
+              .observe(root.querySelector('.nl-announce'), { childList: true, characterData: true, subtree: true }); }""")
+        before = ex.facts()
+        index, set_value = A_SLIDER[kind]
+        slider = root.locator("input[type=range]").nth(index)
+        slider.focus()
+        for _ in range(3):
+            slider.press("ArrowRight")
+            opened.page.wait_for_timeout(100)
+        assert root.evaluate("root => root.nlSaid") == [], f"{kind}: spoke before the reader paused"
+        opened.page.wait_for_timeout(900)
+        try:
+            set_value(ex, float(slider.input_value()))
+            said = root.evaluate("root => root.nlSaid")
+            assert said == [what_changed(before, ex.facts())] and said[0].startswith("Now: "), kind
+        finally:
+            ex.reset()
+            root.locator("button.nl-reset").click()
+
+
+def test_show_the_numbers_gives_the_figure_in_words_and_a_real_table(opened, site):
+    _, explorers = site
+    for kind, ex in explorers.items():
+        root = opened.root(kind)
+        show = root.locator("button.nl-show-numbers")
+        panel = root.locator(".nl-numbers")
+        assert panel.is_hidden() and show.get_attribute("aria-controls") == panel.get_attribute("id")
+        show.click()
+        assert panel.is_visible() and show.text_content() == "Hide the numbers"
+        assert panel.locator("p").text_content() == "In words: " + ex.describe()
+        table = panel.locator("table")
+        assert len(table.locator("caption").text_content()) > 20
+        columns = table.locator("thead th[scope=col]").count()
+        rows = table.locator("tbody tr")
+        assert columns >= 3 and rows.count() >= 3
+        assert rows.evaluate_all("rs => rs.map(r => r.cells.length)") == [columns] * rows.count()
+        assert rows.evaluate_all("rs => rs.every(r => r.cells[0].tagName === 'TH' && r.cells[0].scope === 'row')")
+        # the table follows the figure
+        before = panel.text_content()
+        slider = root.locator("input[type=range]").first
+        slider.focus()
+        slider.press("ArrowRight")
+        if kind not in ("training", "learning"):  # the learning rate changes nothing at step 0
+            assert panel.text_content() != before, kind
+        root.locator("button.nl-reset").click()
+        show.click()
+        assert panel.is_hidden()
+
+
+def test_nothing_moves_on_its_own_for_a_reader_who_asks_for_less_motion(browser, site):
+    folder, explorers = site
+    o = Opened(browser, (folder / "index.html").as_uri(), reduced_motion="reduce")
+    try:
+        before = {kind: o.root(kind).locator("canvas").first.evaluate("c => c.toDataURL()") for kind in explorers}
+        o.page.wait_for_timeout(1500)
+        for kind, ex in explorers.items():
+            assert o.readout(kind) == ex.summary()
+            assert o.root(kind).locator("canvas").first.evaluate("c => c.toDataURL()") == before[kind], kind
+        assert o.errors == []
     finally:
         o.context.close()

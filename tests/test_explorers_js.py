@@ -371,3 +371,52 @@ def test_the_page_draws_the_seeded_starting_weights_of_neuronlib():
     run = run_js("playground", {"playground": [job]})["playground"][0]
     for (W, b), layer in zip(run["at"][0]["layers"], seeded_network(sizes, "tanh", 123456789).layers):
         assert W == layer.weights.ravel().tolist() and b == layer.bias.tolist()
+
+
+def test_the_figure_in_words_equals_the_python_description(explorer_kind):
+    """What a screen reader hears of the figure (its facts, announced when they change, and in
+    "Show the numbers") is, sentence for sentence, what ``ex.facts()`` computes with neuronlib."""
+    kind = explorer_kind
+    explorers = list(_random_states(kind, np.random.default_rng(4)))
+    got = run_js(kind, {"facts": [ex.static_state() for ex in explorers]})["facts"]
+    assert got == [ex.facts() for ex in explorers]
+    assert all(" ".join(facts) == ex.describe() for facts, ex in zip(got, explorers))
+
+
+def test_what_changed_says_the_new_sentences_as_python_does():
+    from neuronlib.explorers.base import what_changed
+
+    rng = np.random.default_rng(5)
+    sentences = [f"Fact {i}." for i in range(6)]
+    pairs = [[list(rng.choice(sentences, int(rng.integers(0, 5)), replace=False)),
+              list(rng.choice(sentences, int(rng.integers(0, 5)), replace=False))] for _ in range(40)]
+    pairs.append([sentences, sentences])
+    got = run_js("hyperplane", {"what_changed": pairs})["what_changed"]
+    assert got == [what_changed(before, after) for before, after in pairs]
+    assert got[-1] == "" and what_changed(["a."], ["b.", "a."]) == "Now: b."
+
+
+def test_the_point_on_the_other_side_is_said_so():
+    from neuronlib.explorers import explore_hyperplane
+
+    ex = explore_hyperplane(weights=(1, -1), bias=0.5, point=(1, 1))
+    before = ex.facts()
+    assert before[1] == "The point (1, 1) is on the positive side: z = 0.5, output 0.5."
+    ex.bias = -1.0
+    assert ex.facts()[1] == "The point (1, 1) is on the negative side: z = -1, output 0."
+    from neuronlib.explorers.base import what_changed
+
+    # the line moved (its ends) and the point changed sides: both are said, nothing else
+    assert what_changed(before, ex.facts()) == "Now: " + " ".join(ex.facts())
+    now = ex.facts()
+    ex.point = [1.0, 1.5]  # only the point moves: only it is said
+    assert what_changed(now, ex.facts()) == "Now: The point (1, 1.5) is on the negative side: z = -1.5, output 0."
+
+
+def test_every_table_has_a_caption_headers_and_full_rows(explorer_kind):
+    kind = explorer_kind
+    explorers = list(_random_states(kind, np.random.default_rng(6)))[:4]
+    tables = run_js(kind, {"tables": [ex.static_state() for ex in explorers]})["tables"]
+    for table in tables:
+        assert len(table["caption"]) > 20 and len(table["head"]) >= 3 and len(table["rows"]) >= 3
+        assert all(len(row) == len(table["head"]) for row in table["rows"])

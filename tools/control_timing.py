@@ -177,7 +177,9 @@ def _click(page, control, moves: int, gap_ms: int, before=None) -> None:
     box = control.bounding_box()
     for _ in range(moves):
         if before is not None:
-            before()
+            before()  # (focusing a slider far above may scroll the button out of view)
+            control.scroll_into_view_if_needed()
+            box = control.bounding_box()
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.wait_for_timeout(gap_ms)
 

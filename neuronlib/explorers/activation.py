@@ -48,10 +48,14 @@ class ActivationExplorer(Explorer):
         """The activation as it is now, as a :class:`neuronlib.activations.Activation`."""
         return make_activation(self.activation, {"slope": self.slope, "alpha": self.alpha})
 
+    def label(self) -> str:
+        """The activation's name with its parameter where it has one: ``leaky_relu (slope 0.01)``."""
+        return {"leaky_relu": f"leaky_relu (slope {fmt(self.slope)})",
+                "elu": f"elu (alpha {fmt(self.alpha)})"}.get(self.activation, self.activation)
+
     def summary(self) -> str:
         act = self.function()
-        label = {"leaky_relu": f"leaky_relu (slope {fmt(self.slope)})",
-                 "elu": f"elu (alpha {fmt(self.alpha)})"}.get(self.activation, self.activation)
+        label = self.label()
         lo, hi = self._config["zlim"]
         r = self.regions()
         f = float(act(np.float64(self.z)))
@@ -59,6 +63,15 @@ class ActivationExplorer(Explorer):
         return (f"Activation explorer: {label}; at z = {fmt(self.z)}: f(z) = {fmt(f)}, "
                 f"f'(z) = {fmt(d)}; on [{fmt(lo)}, {fmt(hi)}]: zero slope (f' = 0) {_runs_text(r['zero_slope'])}; "
                 f"saturated (|f'| < 0.01) {_runs_text(r['saturated'])}")
+
+    def facts(self) -> list[str]:
+        act = self.function()
+        label = self.label()
+        d = float(act.derivative(np.float64(self.z)))
+        here = "; the slope is zero here" if d == 0 else "; it is saturated here" if abs(d) < SATURATED_SLOPE else ""
+        r = self.regions()
+        return [f"{label} at z = {fmt(self.z)}: f(z) = {fmt(float(act(np.float64(self.z))))}, f'(z) = {fmt(d)}{here}.",
+                f"Zero slope (f' = 0) {_runs_text(r['zero_slope'])}; saturated (|f'| < 0.01) {_runs_text(r['saturated'])}."]
 
 
 def explore_activation(activation="relu", slope=DEFAULT_PARAMS["slope"], alpha=DEFAULT_PARAMS["alpha"], z=1.0,

@@ -48,9 +48,10 @@ EXTRA = {"hyperplane": ("plane.js",), "layer": ("plane.js",), "training": ("plan
 
 
 def _read(name: str) -> str:
-    """A js file without its whole-line ``//`` comments and blank lines (the module ships smaller)."""
+    """A js file without its whole-line ``//`` comments, blank lines and indentation (the module
+    ships smaller; no string in js/ spans lines where leading spaces would matter)."""
     lines = (JS_DIR / name).read_text(encoding="utf-8").splitlines()
-    kept = [line for line in lines if line.strip() and not line.lstrip().startswith("//")]
+    kept = [line.lstrip() for line in lines if line.strip() and not line.lstrip().startswith("//")]
     return f"// --- {name}\n" + "\n".join(kept) + "\n"
 
 
@@ -124,6 +125,30 @@ def fmt(x: float, digits: int = 3) -> str:
 def fmt_vec(values: Iterable[float], digits: int = 3) -> str:
     """``(1, -0.5)``: numbers printed by :func:`fmt`, in brackets."""
     return "(" + ", ".join(fmt(v, digits) for v in values) + ")"
+
+
+def sign_word(x: float) -> str:
+    """"positive", "negative" or "zero", as ``x`` reads when printed by :func:`fmt` (so the words
+    never contradict the number shown: a z printed as 0 is called zero).
+
+    >>> sign_word(0.5), sign_word(-1e-9), sign_word(-2)
+    ('positive', 'zero', 'negative')
+    """
+    v = float(fmt(x))
+    return "positive" if v > 0 else "negative" if v < 0 else "zero"
+
+
+def what_changed(before: list[str], after: list[str]) -> str:
+    """What a screen reader hears when an explorer's figure goes from the facts ``before`` to the
+    facts ``after`` (see :meth:`Explorer.facts`): the sentences that are new, after "Now: ", or
+    "" when none is (as ``nlWhatChanged`` in js/controls.js says it once the reader pauses).
+
+    >>> what_changed(["z = 1.", "Output 1."], ["z = -1.", "Output 1."])
+    'Now: z = -1.'
+    """
+    old = set(before)
+    fresh = [fact for fact in after if fact not in old]
+    return "Now: " + " ".join(fresh) if fresh else ""
 
 
 def slider_range(values, half_width: float = 3.0, step: float = 0.05) -> list[float]:
@@ -362,6 +387,15 @@ class Explorer(anywidget.AnyWidget):
     def summary(self) -> str:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
 
+    def facts(self) -> list[str]:  # pragma: no cover - every subclass overrides it
+        """The figure in words, one sentence per thing it shows (what a screen reader hears,
+        the new sentences only, once the reader pauses); the browser's are the same."""
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """The figure in words, as the browser says it under "Show the numbers" (its facts, joined)."""
+        return " ".join(self.facts())
+
     def __str__(self) -> str:
         return self.summary()
 
@@ -419,6 +453,13 @@ class SteppedExplorer(Explorer):
         if not 0 <= proposal["value"] <= top:
             raise ValueError(f"step must be between 0 and {top}, got {proposal['value']}")
         return proposal["value"]
+
+    def facts(self) -> list[str]:
+        """The figure in words: the step, then what the readout says of it, as sentences."""
+        summary = self.summary()
+        tail = summary[summary.index("; step ") + 2:]
+        step, rest = tail.split(": ", 1)
+        return [step[0].upper() + step[1:] + ".", rest[0].upper() + rest[1:] + "."]
 
     def trained(self):
         """:meth:`history` (the subclass's run of :func:`neuronlib.training.train` to the current

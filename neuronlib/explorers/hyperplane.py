@@ -7,7 +7,7 @@ from neuronlib.hyperplane import Hyperplane
 from neuronlib.neuron import Neuron
 
 from .base import (ActivationName, Explorer, Number, Vector, activation_config, fmt, fmt_vec,
-                   make_activation, module_source, number, slider_range, vector)
+                   make_activation, module_source, number, sign_word, slider_range, vector)
 
 
 class HyperplaneExplorer(Explorer):
@@ -40,6 +40,21 @@ class HyperplaneExplorer(Explorer):
             return text + f"; w = 0, so there is no line: z = b = {fmt(self.bias)} everywhere"
         distance = float(Hyperplane(self.weights, self.bias).signed_distance(self.point))
         return text + f", signed distance {fmt(distance)}"
+
+    def facts(self) -> list[str]:
+        neuron = Neuron(self.weights, self.bias, activation=make_activation(self.activation))
+        z = float(neuron.preactivation(self.point))
+        value = f"z = {fmt(z)}, output {fmt(float(neuron(self.point)))}."
+        if not any(self.weights):
+            return [f"There is no line: w = 0, so z = b = {fmt(self.bias)} everywhere.",
+                    f"The point {fmt_vec(self.point)} has {value}"]
+        seg = Hyperplane(self.weights, self.bias).segment_in_box(self._config["xlim"], self._config["ylim"])
+        line = (f"The line w·x + b = 0 runs from {fmt_vec(seg[0], 2)} to {fmt_vec(seg[1], 2)}; "
+                f"the arrow w = {fmt_vec(self.weights)} points to its positive side." if seg is not None
+                else "The line w·x + b = 0 is outside the view.")
+        side = {"positive": "on the positive side", "negative": "on the negative side",
+                "zero": "on the line"}[sign_word(z)]
+        return [line, f"The point {fmt_vec(self.point)} is {side}: {value}"]
 
 
 def explore_hyperplane(weights=(1, -1), bias=0.5, activation="relu", point=(1, 1),

@@ -57,6 +57,20 @@ class LayerExplorer(Explorer):
         return (f"Layer explorer: {len(self.biases)} {self.activation} units; {units}; points (active = z > 0): "
                 f"{'; '.join(rows)}; the classes get {'different' if separated else 'shared'} activity patterns")
 
+    def facts(self) -> list[str]:
+        W = np.array(self.weights)
+        units = [f"Unit {j + 1}: w = {fmt_vec(W[:, j])}, b = {fmt(b)}." for j, b in enumerate(self.biases)]
+        points, owner, separated = [], {}, True
+        for x, label in zip(self._config["points"], self._config["labels"]):
+            z_row = [float(n.preactivation(x)) for n in self.layer().neurons]
+            separated &= owner.setdefault(tuple(z > 0 for z in z_row), label) == label
+            on = _active_text(z_row)
+            where = ("where no unit is active." if on == "none" else
+                     f"where {'units' if ' ' in on else 'unit'} {on} {'are' if ' ' in on else 'is'} active.")
+            points.append(f"Point {fmt_vec(x)} (class {label}, {'a dot' if label else 'a square'}) is in the region {where}")
+        return [*units, *points, "The two classes fall in different regions." if separated
+                else "Points of both classes share a region."]
+
 
 def explore_layer(weights=((1.0, 1.0), (1.0, 1.0)), biases=(-0.5, -1.5), activation="relu",
                   xlim=(-1, 2), ylim=(-1, 2)) -> LayerExplorer:

@@ -11,6 +11,34 @@ from neuronlib.network import Network, bends
 from .base import Explorer, Number, Vector, fmt, module_source, number, slider_range, vector
 
 
+def affine_text(w: float, b: float) -> str:
+    """``w*x + b`` as a reader would write it: ``2x - 5``, ``-x + 4``, ``0.5x``, ``3``.
+
+    >>> affine_text(2, -5), affine_text(-1, 4), affine_text(0.5, 0), affine_text(0, 3)
+    ('2x - 5', '-x + 4', '0.5x', '3')
+    """
+    term = "" if w == 0 else ("" if w == 1 else "-" if w == -1 else fmt(w)) + "x"
+    if b == 0:
+        return term or "0"
+    if not term:
+        return fmt(b)
+    return f"{term} {'-' if b < 0 else '+'} {fmt(abs(b))}"
+
+
+def unit_text(i: int, w: float, b: float, c: float, xlim) -> str:
+    """Hidden unit ``i`` (from 0) in words, as its label on the figure: its term and where it
+    bends (x = -b / w), or that it does not.
+
+    >>> unit_text(0, 1, -5, 1.5, (-3, 3))
+    'unit 1: 1.5·relu(x - 5), bend x = 5, off view'
+    """
+    bend = "no bend (w = 0)"
+    if w != 0:
+        k = -b / w
+        bend = f"bend x = {fmt(k)}{', off view' if k < xlim[0] or k > xlim[1] else ''}"
+    return f"unit {i + 1}: {fmt(c)}·relu({affine_text(w, b)}), {bend}"
+
+
 class NetworkExplorer(Explorer):
     """The widget behind :func:`explore_network`; read, set or observe ``weights``, ``biases``,
     ``output_weights`` (c_i) and ``output_bias`` (c0). The number of units is fixed when made.
@@ -46,6 +74,13 @@ class NetworkExplorer(Explorer):
         return (f"Network explorer: {len(self.weights)} hidden ReLU units, y = sum of "
                 f"c_i*relu(w_i*x + b_i) + {fmt(self.output_bias)}; y({fmt(xlim[0])}) = {fmt(y[0])}, "
                 f"y({fmt(xlim[1])}) = {fmt(y[1])}; {verdict}")
+
+    def facts(self) -> list[str]:
+        _, ends, verdict = self.summary().split("; ")
+        units = [unit_text(i, w, b, c, self._config["xlim"]) + "."
+                 for i, (w, b, c) in enumerate(zip(self.weights, self.biases, self.output_weights))]
+        return [*units, f"The output bias is c0 = {fmt(self.output_bias)}: {ends}.",
+                verdict[0].upper() + verdict[1:] + "."]
 
 
 def explore_network(weights=(1.0, 1.0, -1.0), biases=(1.0, -1.0, 0.5), output_weights=(1.0, -2.0, 1.0),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from neuronlib.neuron import Neuron
 
 from .base import (ActivationName, Explorer, Number, Vector, activation_config, fmt, fmt_vec,
-                   make_activation, module_source, number, slider_range, vector)
+                   make_activation, module_source, number, sign_word, slider_range, vector)
 
 
 class NeuronExplorer(Explorer):
@@ -35,6 +35,14 @@ class NeuronExplorer(Explorer):
                 f"b = {fmt(self.bias)}, activation = {self.activation}; "
                 f"z = {terms} + {fmt(self.bias)} = {fmt(z)}, "
                 f"output = {self.activation}({fmt(z)}) = {fmt(out)}")
+
+    def facts(self) -> list[str]:
+        neuron = Neuron(self.weights, self.bias, activation=make_activation(self.activation))
+        z = float(neuron.preactivation(self.inputs))
+        inputs = [f"Input x{i + 1} = {fmt(x)} with weight w{i + 1} = {fmt(w)} ({sign_word(w)}) adds {fmt(w * x)}."
+                  for i, (x, w) in enumerate(zip(self.inputs, self.weights))]
+        return [*inputs, f"With the bias {fmt(self.bias)}, z = {fmt(z)} ({sign_word(z)}); "
+                         f"the output is {self.activation}(z) = {fmt(float(neuron(self.inputs)))}."]
 
 
 def explore_neuron(inputs=(1.0, 2.0), weights=(0.5, -1.0), bias=0.0, activation="relu") -> NeuronExplorer:

@@ -55,6 +55,16 @@ class RegionsExplorer(Explorer):
                 f"{_units(self.W2, self.b2)}; y = c·h + d with c = {fmt_vec(self.c)}, d = {fmt(self.d)}; "
                 f"patterns (layer 1|layer 2, 1 = on): {rows}")
 
+    def facts(self) -> list[str]:
+        net = self.network()
+        X = np.array(self._config["points"], dtype=float)
+        units = [f"Layer {n} {u}." for n, (W, b) in ((1, (self.W1, self.b1)), (2, (self.W2, self.b2)))
+                 for u in _units(W, b).split("; ")]
+        points = [f"Point {fmt_vec(x)} has the pattern {pattern_text(p, [len(self.b1), 2])} (layer 1|layer 2, "
+                  f"1 = on) and the output y = {fmt(v)}."
+                  for x, p, v in zip(X, activation_patterns(net, X), net(X)[:, 0])]
+        return [*units, f"The output is y = c·h + d with c = {fmt_vec(self.c)}, d = {fmt(self.d)}.", *points]
+
 
 def explore_regions(W1=((1.0, -1.0), (-1.0, 1.0)), b1=(0.0, 0.0), W2=((1.0, 1.0), (1.0, 1.0)),
                     b2=(-0.5, -1.5), c=(1.0, -2.0), d=0.0, xlim=(-2, 2), ylim=(-2, 2)) -> RegionsExplorer:

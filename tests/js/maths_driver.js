@@ -21,6 +21,9 @@ if (job.hyperplanes)
     segment: nlSegmentInBox(w, b, xlim, ylim),
   }));
 if (job.summaries) out.summaries = job.summaries.map((s) => nlSummaryOf((k) => s[k], s._config));
+if (job.facts) out.facts = job.facts.map((s) => nlFactsOf((k) => s[k], s._config));
+if (job.tables) out.tables = job.tables.map((s) => nlTableOf((k) => s[k], s._config));
+if (job.what_changed) out.what_changed = job.what_changed.map(([before, after]) => nlWhatChanged(before, after));
 if (job.unit_labels)
   out.unit_labels = job.unit_labels.map(({ i, w, b, c, xlim }) => nlUnitText(i, w, b, c, xlim));
 if (job.regions)

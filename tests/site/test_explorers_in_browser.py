@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from browser import DRAWN_PROBLEMS, open_quietly
+from playwright.sync_api import expect
 
 from neuronlib.explorers import EXPLORERS
 
@@ -72,6 +75,33 @@ def test_every_slider_is_labelled_with_its_value(open_page, chapter_path):
         }).map(s => s.outerHTML.slice(0, 120))"""
     )
     assert unlabelled == []
+
+
+def test_every_explorer_can_be_read_without_seeing_its_figure(open_page, chapter_path):
+    """On every chapter (issue 17): every control has a name; the explorer's one live region is
+    its announcement; "Show the numbers", pressed from the keyboard, shows the figure in words
+    and a table with a caption and headers."""
+    page, log = open_page(chapter_path)
+    explorers = _explorers(page)
+    for i in range(explorers.count()):
+        root = explorers.nth(i)
+        kind = root.get_attribute("data-explorer")
+        controls = root.locator("input, select, button")
+        for j in range(controls.count()):
+            expect(controls.nth(j)).to_have_accessible_name(re.compile(r"\w"))
+        assert root.locator("[aria-live]").evaluate_all("els => els.map(e => e.className)") == ["nl-announce"], kind
+        show = root.locator("button.nl-show-numbers")
+        show.focus()
+        show.press("Enter")
+        panel = root.locator(".nl-numbers")
+        assert show.get_attribute("aria-expanded") == "true" and panel.is_visible(), kind
+        assert len(panel.locator("p").text_content()) > len("In words: ") + 20, kind
+        table = panel.locator("table")
+        assert table.locator("caption").count() == 1 and table.locator("thead th").count() >= 3, kind
+        assert table.locator("tbody tr th[scope=row]").count() >= 3, kind
+        show.press("Enter")
+        assert panel.is_hidden(), kind
+    assert log.page_errors == [] and log.console_errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -46,6 +46,27 @@ function nlSummaryOf(get, cfg) {
     `zero slope (f' = 0) ${nlRunsText(regions.zeroSlope)}; saturated (|f'| < 0.01) ${nlRunsText(regions.saturated)}`;
 }
 
+function nlFactsOf(get, cfg) {
+  // The figure in words; equal to ActivationExplorer.facts() in Python.
+  const [name, slope, alpha, z] = ["activation", "slope", "alpha", "z"].map(get);
+  const act = nlActivation(name, { slope, alpha });
+  const d = act.d(z);
+  const here = d === 0 ? "; the slope is zero here" : Math.abs(d) < cfg.saturated ? "; it is saturated here" : "";
+  const r = nlActivationRegions(act, cfg.zlim, cfg.grid, cfg.saturated);
+  return [`${nlActivationName(name, slope, alpha)} at z = ${nlFmt(z)}: f(z) = ${nlFmt(act.f(z))}, ` +
+    `f'(z) = ${nlFmt(d)}${here}.`,
+  `Zero slope (f' = 0) ${nlRunsText(r.zeroSlope)}; saturated (|f'| < 0.01) ${nlRunsText(r.saturated)}.`];
+}
+
+function nlTableOf(get, cfg) {
+  // The numbers behind the curves: f and f' every half unit of z.
+  const act = nlActivation(get("activation"), { slope: get("slope"), alpha: get("alpha") });
+  const [lo, hi] = cfg.zlim;
+  return { caption: `${nlActivationName(get("activation"), get("slope"), get("alpha"))} and its slope f' along z`,
+    head: ["z", "f(z)", "f'(z)"],
+    rows: nlGrid(lo, hi, Math.max(1, Math.round(2 * (hi - lo)))).map((z) => [nlFmt(z), nlFmt(act.f(z)), nlFmt(act.d(z))]) };
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "activation", "An activation function and its slope", (frame) => {
     const cfg = model.get("_config");
@@ -56,18 +77,18 @@ function render({ model, el }) {
     frame.add(nlSlider(g, { label: "z", range: cfg.ranges.z,
       get: () => model.get("z"), set: (v) => nlSetKey(model, "z", v) }));
     const gp = frame.group();
-    const slope = frame.add(nlSlider(gp, { label: "slope", range: cfg.ranges.slope,
-      get: () => model.get("slope"), set: (v) => nlSetKey(model, "slope", v) }));
-    const alpha = frame.add(nlSlider(gp, { label: "alpha", range: cfg.ranges.alpha,
-      get: () => model.get("alpha"), set: (v) => nlSetKey(model, "alpha", v) }));
+    // Only Leaky ReLU has a slope and only ELU an alpha: the other slider is off, and says why.
+    frame.add(nlSlider(gp, { label: "slope", range: cfg.ranges.slope,
+      get: () => model.get("slope"), set: (v) => nlSetKey(model, "slope", v),
+      why: () => (model.get("activation") === "leaky_relu" ? "" : "only for leaky_relu") }));
+    frame.add(nlSlider(gp, { label: "alpha", range: cfg.ranges.alpha,
+      get: () => model.get("alpha"), set: (v) => nlSetKey(model, "alpha", v),
+      why: () => (model.get("activation") === "elu" ? "" : "only for elu") }));
     nlResetButton(frame.group(), model);
 
     const draw = (theme) => {
       const name = model.get("activation");
       const act = nlActivation(name, { slope: model.get("slope"), alpha: model.get("alpha") });
-      // Only Leaky ReLU has a slope and only ELU an alpha: the other slider is disabled.
-      slope.input.disabled = name !== "leaky_relu";
-      alpha.input.disabled = name !== "elu";
       const z = model.get("z");
       const zlim = cfg.zlim;
       const r = nlActivationRegions(act, zlim, cfg.grid, cfg.saturated);
@@ -104,7 +125,9 @@ function render({ model, el }) {
         text.slice(text.indexOf(";") + 2));
       frame.readout.textContent = text;
     };
-    return { keys: ["activation", "slope", "alpha", "z"], draw };
+    const get = (k) => model.get(k);
+    return { keys: ["activation", "slope", "alpha", "z"], draw,
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
   });
 }
 

@@ -269,3 +269,39 @@ function nlPointerData(canvas, plane, event) {
   const ly = ((event.clientY - r.top) * canvas.nlSize[1]) / r.height;
   return [plane.ix(lx), plane.iy(ly)];
 }
+
+function nlHatch(ctx, plane, cache, values, n, inside, colour) {
+  // Thin diagonal lines over the cells of the plane's n x n grid (values, row by row from the
+  // top, as nlHeatmap computes them) where inside(value): a side or class told apart by a
+  // pattern as well as by colour.
+  const [left, top, width, height] = plane.rect;
+  const dpr = window.devicePixelRatio || 1;
+  const [W, H] = [Math.round(width * dpr), Math.round(height * dpr)];
+  if (!cache.mask || cache.n !== n) {
+    cache.mask = document.createElement("canvas");
+    cache.mask.width = cache.mask.height = n;
+    cache.image = cache.mask.getContext("2d").createImageData(n, n);
+    cache.n = n;
+    cache.hatch = document.createElement("canvas");
+  }
+  const data = cache.image.data;
+  for (let k = 0; k < n * n; k++) data[4 * k + 3] = inside(values[k]) ? 255 : 0;
+  cache.mask.getContext("2d").putImageData(cache.image, 0, 0);
+  const h = cache.hatch;
+  [h.width, h.height] = [W, H];
+  const hc = h.getContext("2d");
+  hc.strokeStyle = colour;
+  hc.lineWidth = dpr;
+  hc.globalAlpha = 0.3;
+  hc.beginPath();
+  for (let d = -H; d < W; d += 8 * dpr) {
+    hc.moveTo(d, H);
+    hc.lineTo(d + H, 0);
+  }
+  hc.stroke();
+  hc.globalAlpha = 1;
+  hc.globalCompositeOperation = "destination-in";
+  hc.imageSmoothingEnabled = false;
+  hc.drawImage(cache.mask, 0, 0, W, H);
+  ctx.drawImage(h, left, top, width, height);
+}

@@ -29,14 +29,33 @@ function nlFrame(el, kind, title) {
     figure: nlEl("div", "nl-figure", body),
     controls: nlEl("div", "nl-controls", body),
     readout: nlEl("div", "nl-readout", el),
+    // The figure in words, said once the reader pauses (nlAnnouncer): the one live region, so a
+    // screen reader is not made to read the readout on every key press.
+    announce: nlEl("div", "nl-announce", el),
   };
-  frame.readout.setAttribute("aria-live", "polite");
+  frame.announce.setAttribute("aria-live", "polite");
   frame.group = (parent) => nlEl("div", "nl-group", parent || frame.controls);
   return frame;
 }
 
+let nlIds = 0;
+function nlId(prefix) {
+  // A page-unique id for aria-describedby and aria-controls (JupyterLab's views have no id).
+  return `nl-${prefix}-${++nlIds}`;
+}
+
+function nlDescribedBy(control, text, parent) {
+  // A visible note that also describes the control to a screen reader; returns the note.
+  const note = nlEl("span", "nl-why", parent, text);
+  note.id = nlId("why");
+  control.setAttribute("aria-describedby", note.id);
+  return note;
+}
+
 function nlSlider(parent, spec) {
-  // spec: {label, range: [min, max, step], get: () => number, set: (number) => void}
+  // spec: {label, range: [min, max, step], get: () => number, set: (number) => void, and
+  // optionally why: () => the reason the slider is off now ("" when it is on)}. A slider that is
+  // off says why, in a visible note that is also its description ("slope: only for leaky_relu").
   const label = nlEl("label", "", parent);
   const text = nlEl("span", "", label);
   const input = nlEl("input", "", label);
@@ -51,7 +70,14 @@ function nlSlider(parent, spec) {
     const s = spec.label + " = " + nlFmt(v);
     text.textContent = s;
     input.setAttribute("aria-valuetext", s);
+    if (spec.why) {
+      const why = spec.why();
+      input.disabled = why !== "";
+      // the note keeps its line when empty: the controls below it do not jump
+      note.textContent = why ? `${spec.label}: ${why}` : "";
+    }
   };
+  const note = spec.why ? nlDescribedBy(input, "", label.parentNode) : null;
   update();
   return { input, label, update };
 }
@@ -73,9 +99,12 @@ function nlSelect(parent, spec) {
   return { select, label, update };
 }
 
-function nlButton(parent, text, cls, onClick) {
+function nlButton(parent, text, cls, onClick, name) {
+  // name: what the button does, for a screen reader; it starts with the visible text (a reader
+  // who says "click Reset" to voice control is understood).
   const b = nlEl("button", cls, parent, text);
   b.type = "button";
+  if (name) b.setAttribute("aria-label", name);
   b.addEventListener("click", onClick);
   return b;
 }
@@ -112,12 +141,89 @@ function nlResetButton(parent, model, onReset) {
   return nlButton(parent, "Reset", "nl-reset", () => {
     nlSetAll(model, JSON.parse(JSON.stringify(model.get("_initial"))));
     if (onReset) onReset();
+  }, "Reset every value to where it started");
+}
+
+// How long the reader must pause before the figure is put into words (nlAnnouncer).
+const NL_PAUSE_MS = 600;
+
+function nlWhatChanged(before, after) {
+  // The announcement when the facts (sentences) of a figure go from `before` to `after`: the
+  // sentences that are new, after "Now: "; "" when none is. Equal to base.what_changed.
+  const old = new Set(before);
+  const fresh = after.filter((f) => !old.has(f));
+  return fresh.length ? "Now: " + fresh.join(" ") : "";
+}
+
+function nlAnnouncer(region, facts) {
+  // Says what changed in the figure, in the polite live region, once the reader has paused for
+  // NL_PAUSE_MS (a slider dragged or a key held down gives one announcement, not one per value).
+  let before = facts();
+  let timer = 0;
+  return {
+    changed() {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const now = facts();
+        const text = nlWhatChanged(before, now);
+        before = now;
+        if (text) region.textContent = text;
+      }, NL_PAUSE_MS);
+    },
+    stop: () => clearTimeout(timer),
+  };
+}
+
+function nlTable(parent, spec) {
+  // A real table from spec = {caption, head: [column names], rows: [[cells]]}, built with DOM
+  // methods and textContent only (never HTML from data); the first cell of a row heads it.
+  const table = nlEl("table", "", parent);
+  nlEl("caption", "", table, spec.caption);
+  const tr = nlEl("tr", "", nlEl("thead", "", table));
+  for (const h of spec.head) nlEl("th", "", tr, h).scope = "col";
+  const body = nlEl("tbody", "", table);
+  for (const row of spec.rows) {
+    const r = nlEl("tr", "", body);
+    row.forEach((cell, i) => {
+      const c = nlEl(i ? "td" : "th", "", r, String(cell));
+      if (!i) c.scope = "row";
+    });
+  }
+  return table;
+}
+
+function nlNumbers(frame, view) {
+  // The "Show the numbers" disclosure: a button (aria-expanded) that shows, under the figure, the
+  // figure in words and a table of its numbers (view.table()), kept up to date while open.
+  const panel = nlEl("div", "nl-numbers", frame.el);
+  panel.id = nlId("numbers");
+  panel.hidden = true;
+  // the panel scrolls when the table is long: it takes the focus so the keyboard can scroll it
+  panel.tabIndex = 0;
+  panel.setAttribute("role", "region");
+  panel.setAttribute("aria-label", "the numbers behind the figure");
+  const button = nlButton(frame.group(), "Show the numbers", "nl-show-numbers", () => {
+    panel.hidden = !panel.hidden;
+    button.setAttribute("aria-expanded", String(!panel.hidden));
+    button.textContent = panel.hidden ? "Show the numbers" : "Hide the numbers";
+    fill();
   });
+  button.setAttribute("aria-expanded", "false");
+  button.setAttribute("aria-controls", panel.id);
+  const fill = () => {
+    if (panel.hidden) return;
+    panel.replaceChildren();
+    nlEl("p", "", panel, "In words: " + view.facts().join(" "));
+    nlTable(panel, view.table());
+  };
+  return fill;
 }
 
 function nlMount(model, el, kind, title, build) {
-  // build(frame) -> {keys: [model keys to watch], draw(theme)}; controls made with
-  // nlSlider/nlSelect are collected in frame.updaters and refreshed before each draw.
+  // build(frame) -> {keys: [model keys to watch], draw(theme), facts() (the figure in words: a
+  // list of sentences, equal to the Python explorer's facts()), table() (nlTable's spec)};
+  // controls made with nlSlider/nlSelect are collected in frame.updaters and refreshed before
+  // each draw.
   const frame = nlFrame(el, kind, title);
   frame.updaters = [];
   frame.add = (control) => {
@@ -125,18 +231,27 @@ function nlMount(model, el, kind, title, build) {
     return control;
   };
   const view = build(frame);
+  const fillNumbers = nlNumbers(frame, view);
   let theme = nlTheme(el);
   const redraw = () => {
     for (const u of frame.updaters) u();
     view.draw(theme);
+    fillNumbers();
   };
+  const announcer = nlAnnouncer(frame.announce, view.facts);
   let missed = false; // a change seen while the model was held (nlSetAll)
   const onChange = () => {
     if (model.nlHeld) missed = true;
-    else redraw();
+    else {
+      redraw();
+      announcer.changed();
+    }
   };
   const release = () => {
-    if (missed) redraw();
+    if (missed) {
+      redraw();
+      announcer.changed();
+    }
     missed = false;
   };
   model.nlReleases = [...(model.nlReleases || []), release];
@@ -169,6 +284,7 @@ function nlMount(model, el, kind, title, build) {
     model.nlReleases = model.nlReleases.filter((r) => r !== release);
     stopTheme();
     window.removeEventListener("resize", onResize);
+    announcer.stop();
     if (view.destroy) view.destroy();
   };
 }

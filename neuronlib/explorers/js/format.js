@@ -41,3 +41,10 @@ function nlFmt(x, digits = 3) {
 function nlFmtVec(values, digits = 3) {
   return "(" + values.map((v) => nlFmt(v, digits)).join(", ") + ")";
 }
+
+function nlSignWord(x) {
+  // "positive", "negative" or "zero", as the number reads when printed (nlFmt): a z printed as
+  // 0 is called zero. Equal to base.sign_word.
+  const v = parseFloat(nlFmt(x));
+  return v > 0 ? "positive" : v < 0 ? "negative" : "zero";
+}

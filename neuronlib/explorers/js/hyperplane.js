@@ -12,10 +12,36 @@ function nlSummaryOf(get, cfg) {
   return head + pt + `, signed distance ${nlFmt(nlSignedDistance(w, b, p))}`;
 }
 
+function nlFactsOf(get, cfg) {
+  // The figure in words; equal to HyperplaneExplorer.facts() in Python.
+  const [w, b, activation, p] = ["weights", "bias", "activation", "point"].map(get);
+  const z = nlDot(w, p) + b;
+  const out = nlActivation(activation, cfg.params).f(z);
+  const value = `z = ${nlFmt(z)}, output ${nlFmt(out)}.`;
+  if (nlNorm(w) === 0)
+    return [`There is no line: w = 0, so z = b = ${nlFmt(b)} everywhere.`, `The point ${nlFmtVec(p)} has ${value}`];
+  const seg = nlSegmentInBox(w, b, cfg.xlim, cfg.ylim);
+  const side = { positive: "on the positive side", negative: "on the negative side", zero: "on the line" }[nlSignWord(z)];
+  return [seg ? `The line w·x + b = 0 runs from ${nlFmtVec(seg[0], 2)} to ${nlFmtVec(seg[1], 2)}; ` +
+    `the arrow w = ${nlFmtVec(w)} points to its positive side.` : "The line w·x + b = 0 is outside the view.",
+  `The point ${nlFmtVec(p)} is ${side}: ${value}`];
+}
+
+function nlTableOf(get, cfg) {
+  // The numbers behind the shading: the output at the ticks of both axes.
+  const [w, b, activation] = ["weights", "bias", "activation"].map(get);
+  const f = nlActivation(activation, cfg.params).f;
+  const xs = nlNiceTicks(cfg.xlim[0], cfg.xlim[1]);
+  return { caption: `The neuron's output ${activation}(w·x + b) across the plane (a row for each x2, a column for each x1)`,
+    head: ["x2 \\ x1", ...xs.map((x) => nlFmt(x, 2))],
+    rows: nlNiceTicks(cfg.ylim[0], cfg.ylim[1]).reverse().map((y) =>
+      [nlFmt(y, 2), ...xs.map((x) => nlFmt(f(w[0] * x + w[1] * y + b)))]) };
+}
+
 function nlHalfPlaneLabels(ctx, plane, theme, line) {
   // "z > 0" on the arrow's side, "z < 0" on the other, inside the plot, clear of other marks.
   const [left, top, width, height] = plane.rect;
-  for (const [sign, text] of [[1, "z > 0 (positive side)"], [-1, "z < 0 (negative side)"]]) {
+  for (const [sign, text] of [[1, "z > 0 (positive side)"], [-1, "z < 0 (negative side, hatched)"]]) {
     const half = ctx.measureText(text).width / 2 + 3;
     const candidates = [];
     for (const s of [2.2, 1.6, 3, 1.2, 4, 2.6, 1.9, 3.5]) {
@@ -60,6 +86,7 @@ function render({ model, el }) {
     const cfg = model.get("_config");
     const { canvas, plane } = nlPlaneCanvas(frame, "input plane", cfg.xlim, cfg.ylim);
     const cache = {};
+    const hatch = {};
     const g = frame.group();
     for (const i of [0, 1])
       frame.add(nlSlider(g, { label: `w${i + 1}`, range: cfg.ranges.weight,
@@ -87,6 +114,15 @@ function render({ model, el }) {
       const centre = act.f(0);
       const paint = nlHeatmap(ctx, plane, cache, cfg.grid, (x, y) => act.f(w[0] * x + w[1] * y + b) - centre,
         nlDiverging(theme));
+      // The negative side (z < 0) is hatched too: the sides differ by more than colour.
+      const n = 100;
+      const [x0, x1] = plane.xlim;
+      const [y0, y1] = plane.ylim;
+      cache.z = cache.z || new Float64Array(n * n);
+      for (let j = 0; j < n; j++)
+        for (let i = 0; i < n; i++)
+          cache.z[j * n + i] = w[0] * (x0 + ((i + 0.5) * (x1 - x0)) / n) + w[1] * (y1 - ((j + 0.5) * (y1 - y0)) / n) + b;
+      nlHatch(ctx, plane, hatch, cache.z, n, (v) => v < 0, theme.fg);
       nlAxes(ctx, plane, theme, "x1", "x2");
       const [line] = nlNeuronLines(ctx, plane, theme, [{ w, b, colour: theme.fg, name: "w" }]);
       const z = nlDot(w, p) + b;
@@ -99,7 +135,7 @@ function render({ model, el }) {
         nlClip(ctx, plane, () =>
           nlLine(ctx, [[px, py], [plane.px(p[0] - k * w[0]), plane.py(p[1] - k * w[1])]], theme.fg, 1.5, [4, 3]));
         where = `The line w·x + b = 0 runs from ${nlFmtVec(line.seg[0], 2)} to ${nlFmtVec(line.seg[1], 2)}` +
-          "; the arrow (the weight vector w) points to the side where z > 0. ";
+          "; the arrow (the weight vector w) points to the side where z > 0; the side where z < 0 is hatched. ";
       } else if (nlNorm(w) === 0) {
         nlLabel(ctx, "w = 0: no line, z = b everywhere", plane.px(0.5 * (plane.xlim[0] + plane.xlim[1])),
           plane.rect[1] + 14, theme);
@@ -118,7 +154,9 @@ function render({ model, el }) {
         where + `The point ${nlFmtVec(p)} has z = ${nlFmt(z)}.`);
       frame.readout.textContent = nlSummaryOf((k) => model.get(k), cfg);
     };
-    return { keys: ["weights", "bias", "activation", "point"], draw };
+    const get = (k) => model.get(k);
+    return { keys: ["weights", "bias", "activation", "point"], draw,
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
   });
 }
 

@@ -42,6 +42,38 @@ function nlSummaryOf(get, cfg) {
     `${rows.join("; ")}; the classes get ${separated ? "different" : "shared"} activity patterns`;
 }
 
+function nlFactsOf(get, cfg) {
+  // The figure in words; equal to LayerExplorer.facts() in Python.
+  const [W, b] = ["weights", "biases"].map(get);
+  const k = b.length;
+  const seen = new Map();
+  let separated = true;
+  const points = cfg.points.map((x, i) => {
+    const code = nlLayerPattern(W, b, x);
+    if (seen.has(code) && seen.get(code) !== cfg.labels[i]) separated = false;
+    seen.set(code, cfg.labels[i]);
+    const on = nlPatternText(code, k);
+    return `Point ${nlFmtVec(x)} (class ${cfg.labels[i]}, ${cfg.labels[i] ? "a dot" : "a square"}) is in the region ` +
+      (on === "none" ? "where no unit is active." : `where ${on.includes(" ") ? "units" : "unit"} ${on} ${on.includes(" ") ? "are" : "is"} active.`);
+  });
+  return [...b.map((_, j) => `Unit ${j + 1}: w = ${nlFmtVec(nlLayerUnit(W, b, j).w)}, b = ${nlFmt(b[j])}.`), ...points,
+    separated ? "The two classes fall in different regions." : "Points of both classes share a region."];
+}
+
+function nlTableOf(get, cfg) {
+  // The numbers behind the figure: each point's z and output for every unit.
+  const [W, b, name] = ["weights", "biases", "activation"].map(get);
+  const act = nlActivation(name, cfg.params);
+  const units = b.map((_, j) => j + 1);
+  return { caption: `The XOR points and what each ${name} unit computes for them`,
+    head: ["point", "class", ...units.map((j) => `z${j}`), ...units.map((j) => `output ${j}`), "active units"],
+    rows: cfg.points.map((x, i) => {
+      const z = b.map((bj, j) => W[0][j] * x[0] + W[1][j] * x[1] + bj);
+      return [nlFmtVec(x), cfg.labels[i], ...z.map((v) => nlFmt(v)), ...z.map((v) => nlFmt(act.f(v))),
+        nlPatternText(nlLayerPattern(W, b, x), b.length)];
+    }) };
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "layer", "A layer: several lines cut the plane into regions", (frame) => {
     const cfg = model.get("_config");
@@ -116,7 +148,9 @@ function render({ model, el }) {
         `which units are active. ` + text.slice(text.indexOf(";") + 2));
       frame.readout.textContent = text;
     };
-    return { keys: ["weights", "biases", "activation"], draw };
+    const get = (k) => model.get(k);
+    return { keys: ["weights", "biases", "activation"], draw,
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
   });
 }
 

@@ -182,12 +182,28 @@ function nlDrawPath(ctx, plane, theme, run, step) {
   });
 }
 
+function nlFactsOf(get, cfg, cache = {}) {
+  // The figure in words; equal to LearningExplorer.facts() in Python.
+  return nlSteppedFacts(nlSummaryOf(get, cfg, cache));
+}
+
+function nlTableOf(get, cfg, cache = {}) {
+  // The numbers behind the figure: each data point and the neuron's output at this step.
+  const s = cfg.sets[get("data")];
+  const run = nlLearningRun(get, cfg, cache);
+  const k = Math.min(get("step"), run.params.length - 1);
+  const [w1, w2, b] = run.params[k];
+  return nlPointsTable(`The ${s.X.length} points of the ${s.title} and the neuron's output p at step ${k}`,
+    s.X, s.y, s.X.map((x) => nlSigmoid(w1 * x[0] + w2 * x[1] + b)));
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "learning", "The learning line: one neuron learns by gradient descent", (ui) => {
     const cfg = model.get("_config");
     const get = (k) => model.get(k);
     const cache = {};
     const heat = {};
+    const hatch = {};
     // The two figures side by side where there is room (each shrinks to 300 px), else stacked.
     Object.assign(ui.figure.style, { flexDirection: "row", flexWrap: "wrap", flex: "1 1 100%" });
     const lim = () => cfg.sets[get("data")].lim;
@@ -247,13 +263,14 @@ function render({ model, el }) {
       const plane = nlPlane(s.lim, s.lim, [44, 8, 288, 288]);
       const ctx = nlBegin(canvas, theme);
       nlHeatmap(ctx, plane, heat, cfg.plane_grid, (x, y) => nlSigmoid(w1 * x + w2 * y + b) - 0.5, nlDiverging(theme, 0.5));
+      nlHatch(ctx, plane, hatch, heat.values, cfg.plane_grid, (v) => v < 0, theme.fg);
       nlAxes(ctx, plane, theme, "x1", "x2");
       const [line] = nlNeuronLines(ctx, plane, theme, [{ w: [w1, w2], b, colour: theme.fg, name: "w" }],
         () => nlDataPoints(ctx, plane, theme, s.X, s.y));
-      nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
+      nlLabel(ctx, "output p: blue, class 1; orange, hatched: class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; arrow: w", 8, 352, theme, theme.muted, "left");
       canvas.setAttribute("aria-label", `Input plane, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])} ` +
-        `on equal scales, with the ${s.X.length} points of the ${s.title}, shaded by the neuron's output p, ` +
+        `on equal scales, with the ${s.X.length} points of the ${s.title}, shaded by the neuron's output p (hatched where p < 0.5), ` +
         (line ? `and the line w·x + b = 0 with the weight vector w at right angles to it, pointing to p > 0.5. `
           : "and no line in view. ") + now);
 
@@ -274,7 +291,8 @@ function render({ model, el }) {
         `can be dragged or moved with the arrow keys. ` + now);
       ui.readout.textContent = text;
     };
-    return { keys: ["data", "learning_rate", "start", "step"], draw, destroy: player.destroy };
+    return { keys: ["data", "learning_rate", "start", "step"], draw, destroy: player.destroy,
+      facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache) };
   });
 }
 

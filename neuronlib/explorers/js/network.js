@@ -58,6 +58,26 @@ function nlSummaryOf(get, cfg) {
     `${nlFmt(c0)}; ${ends}; ${verdict}`;
 }
 
+function nlFactsOf(get, cfg) {
+  // The figure in words; equal to NetworkExplorer.facts() in Python.
+  const [w, b, c, c0] = ["weights", "biases", "output_weights", "output_bias"].map(get);
+  const xlim = cfg.xlim;
+  const text = nlSummaryOf(get, cfg);
+  const [, ends, verdict] = text.split("; ");
+  return [...w.map((_, i) => nlUnitText(i, w[i], b[i], c[i], xlim) + "."),
+    `The output bias is c0 = ${nlFmt(c0)}: ${ends}.`, verdict[0].toUpperCase() + verdict.slice(1) + "."];
+}
+
+function nlTableOf(get, cfg) {
+  // The numbers behind the curves: each unit's part and the sum y along x.
+  const [w, b, c, c0] = ["weights", "biases", "output_weights", "output_bias"].map(get);
+  const [lo, hi] = cfg.xlim;
+  return { caption: "The network's output y and each hidden unit's part c_i·relu(w_i·x + b_i) along x",
+    head: ["x", ...w.map((_, i) => `unit ${i + 1}`), "y"],
+    rows: nlGrid(lo, hi, Math.max(1, Math.round(2 * (hi - lo)))).map((x) =>
+      [nlFmt(x), ...w.map((_, i) => nlFmt(c[i] * Math.max(0, w[i] * x + b[i]))), nlFmt(nlNetworkY(w, b, c, c0, x))]) };
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "network", "Bent lines add up: a network with one input", (frame) => {
     const cfg = model.get("_config");
@@ -111,7 +131,9 @@ function render({ model, el }) {
         text.slice(text.indexOf(";") + 2));
       frame.readout.textContent = text;
     };
-    return { keys: ["weights", "biases", "output_weights", "output_bias"], draw };
+    const get = (k) => model.get(k);
+    return { keys: ["weights", "biases", "output_weights", "output_bias"], draw,
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
   });
 }
 

@@ -12,6 +12,27 @@ function nlSummaryOf(get, cfg) {
     `output = ${name}(${nlFmt(z)}) = ${nlFmt(act.f(z))}`;
 }
 
+function nlFactsOf(get, cfg) {
+  // The figure in words; equal to NeuronExplorer.facts() in Python.
+  const [x, w, b, name] = ["inputs", "weights", "bias", "activation"].map(get);
+  const z = nlDot(w, x) + b;
+  const inputs = x.map((xi, i) => `Input x${i + 1} = ${nlFmt(xi)} with weight w${i + 1} = ${nlFmt(w[i])} ` +
+    `(${nlSignWord(w[i])}) adds ${nlFmt(w[i] * xi)}.`);
+  return [...inputs, `With the bias ${nlFmt(b)}, z = ${nlFmt(z)} (${nlSignWord(z)}); ` +
+    `the output is ${name}(z) = ${nlFmt(nlActivation(name, cfg.params).f(z))}.`];
+}
+
+function nlTableOf(get, cfg) {
+  // The numbers behind the diagram: each input's term, the bias, z and the output.
+  const [x, w, b, name] = ["inputs", "weights", "bias", "activation"].map(get);
+  const z = nlDot(w, x) + b;
+  return { caption: `How the neuron computes z = w·x + b and its output ${name}(z)`,
+    head: ["term", "x", "w", "w·x"],
+    rows: [...x.map((xi, i) => [`input ${i + 1}`, nlFmt(xi), nlFmt(w[i]), nlFmt(w[i] * xi)]),
+      ["bias b", "", "", nlFmt(b)], ["z", "", "", nlFmt(z)],
+      [`output ${name}(z)`, "", "", nlFmt(nlActivation(name, cfg.params).f(z))]] };
+}
+
 function nlDrawDiagram(ctx, theme, x, w, b, z, out, wmax) {
   const n = x.length;
   const ys = x.map((_, i) => 110 + (i - (n - 1) / 2) * Math.min(42, 180 / n));
@@ -89,7 +110,9 @@ function render({ model, el }) {
         `z = ${nlFmt(z)}, output ${nlFmt(out)}.`);
       frame.readout.textContent = nlSummaryOf((k) => model.get(k), cfg);
     };
-    return { keys: ["inputs", "weights", "bias", "activation"], draw };
+    const get = (k) => model.get(k);
+    return { keys: ["inputs", "weights", "bias", "activation"], draw,
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
   });
 }
 

@@ -90,3 +90,9 @@ function nlDraggable(canvas, plane, onMove) {
     if (canvas.hasPointerCapture(e.pointerId)) move(e);
   });
 }
+
+function nlPointsTable(caption, X, y, p) {
+  // The data points, their class and the output p the model gives them (nlTable's spec).
+  return { caption, head: ["point", "x1", "x2", "class", "output p", "predicted class"],
+    rows: X.map((x, i) => [i + 1, nlFmt(x[0]), nlFmt(x[1]), y[i], nlFmt(p[i]), p[i] >= 0.5 ? 1 : 0]) };
+}

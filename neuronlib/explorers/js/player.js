@@ -12,6 +12,7 @@ function nlPlayer(parent, model, spec) {
     playing = false;
     cancelAnimationFrame(frame);
     play.textContent = "Play";
+    play.setAttribute("aria-label", "Play the training");
     play.setAttribute("aria-pressed", "false");
     model.save_changes();
   };
@@ -27,14 +28,24 @@ function nlPlayer(parent, model, spec) {
     if (model.get("step") >= spec.last(model.get("step"))) nlSetKey(model, "step", 0);
     playing = true;
     play.textContent = "Pause";
+    play.setAttribute("aria-label", "Pause the training");
     play.setAttribute("aria-pressed", "true");
     frame = requestAnimationFrame(tick);
-  });
+  }, "Play the training");
   play.setAttribute("aria-pressed", "false");
   nlButton(parent, "Step", "nl-step", () => {
     stop();
     nlSetKey(model, "step", Math.min(spec.max, model.get("step") + 1));
-  });
+  }, "Step: train one step more");
   nlResetButton(parent, model, stop);
   return { destroy: () => { playing = false; cancelAnimationFrame(frame); } };
+}
+
+function nlSteppedFacts(summary) {
+  // The figure in words for an explorer that trains step by step: the step, then what the
+  // readout says of it (loss, accuracy, ...), as sentences. Equal to SteppedExplorer.facts().
+  const tail = summary.slice(summary.indexOf("; step ") + 2);
+  const cut = tail.indexOf(": ");
+  const cap = (t) => t[0].toUpperCase() + t.slice(1) + ".";
+  return [cap(tail.slice(0, cut)), cap(tail.slice(cut + 2))];
 }

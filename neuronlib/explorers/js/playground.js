@@ -188,6 +188,19 @@ function nlSummaryOf(get, cfg, cache = {}) {
     `dead units: ${dead.length ? dead.join(", ") : "none"}`;
 }
 
+function nlFactsOf(get, cfg, cache = {}) {
+  // The figure in words; equal to PlaygroundExplorer.facts() in Python.
+  return nlSteppedFacts(nlSummaryOf(get, cfg, cache));
+}
+
+function nlTableOf(get, cfg, cache = {}) {
+  // The numbers behind the figure: each training point and the network's output p at this step.
+  const s = cfg.sets[get("data")];
+  const run = nlPgRunTo(get, cfg, cache);
+  return nlPointsTable(`The ${s.X.length} training points and the network's output p at step ${get("step")}`,
+    s.X, s.y, Array.from(run.A[run.layers.length - 1]));
+}
+
 function nlPgGrid(layers, f, lim, n, cache) {
   // The network at the centres of an n x n grid over the plane, rows from the top as nlHeatmap
   // draws them: cache.A[l][k * units + j] is unit j of layer l at grid point k.
@@ -246,13 +259,11 @@ function render({ model, el }) {
     ui.add(nlSlider(gh, { label: "hidden layers", range: [1, cfg.max_layers, 1], get: () => get("hidden").length,
       set: (v) => change({ hidden: memory.slice(0, v) }) }));
     for (let i = 0; i < cfg.max_layers; i++) {
-      const c = ui.add(nlSlider(gh, { label: `units in layer ${i + 1}`, range: [1, cfg.max_units, 1],
+      ui.add(nlSlider(gh, { label: `units in layer ${i + 1}`, range: [1, cfg.max_units, 1],
         get: () => (get("hidden")[i] === undefined ? memory[i] : get("hidden")[i]),
-        set: (v) => change({ hidden: get("hidden").map((u, l) => (l === i ? v : u)) }) }));
-      ui.add({ update: () => {
-        get("hidden").forEach((u, l) => (memory[l] = u));
-        c.input.disabled = i >= get("hidden").length;
-      } });
+        set: (v) => change({ hidden: get("hidden").map((u, l) => (l === i ? v : u)) }),
+        why: () => (i >= get("hidden").length ? `only with ${i + 1} hidden layers or more` : "") }));
+      ui.add({ update: () => get("hidden").forEach((u, l) => (memory[l] = u)) });
     }
     const gt = ui.group();
     ui.add(menu(gt, "learning rate", "learning_rate", cfg.rates));
@@ -366,7 +377,7 @@ function render({ model, el }) {
       ui.readout.textContent = text;
     };
     return { keys: ["data", "hidden", "activation", "learning_rate", "batch_size", "l2", "seed", "loaded", "step"],
-      draw, destroy: player.destroy };
+      draw, destroy: player.destroy, facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache) };
   });
 }
 

@@ -70,6 +70,34 @@ function nlSummaryOf(get, cfg) {
     `patterns (layer 1|layer 2, 1 = on): ${rows.join("; ")}`;
 }
 
+function nlFactsOf(get, cfg) {
+  // The figure in words; equal to RegionsExplorer.facts() in Python.
+  const s = {};
+  for (const k of ["W1", "b1", "W2", "b2", "c", "d"]) s[k] = get(k);
+  const units = [[1, s.W1, s.b1], [2, s.W2, s.b2]].flatMap(([n, W, b]) =>
+    nlRegionsUnits(W, b).split("; ").map((u) => `Layer ${n} ${u}.`));
+  const points = cfg.points.map((x) => {
+    const f = nlRegionsForward(s, x);
+    return `Point ${nlFmtVec(x)} has the pattern ${nlRegionsPatternText(f)} (layer 1|layer 2, 1 = on) and the ` +
+      `output y = ${nlFmt(f.y)}.`;
+  });
+  return [...units, `The output is y = c·h + d with c = ${nlFmtVec(s.c)}, d = ${nlFmt(s.d)}.`, ...points];
+}
+
+function nlTableOf(get, cfg) {
+  // The numbers behind the figure: each point's preactivations in both layers, its pattern, y.
+  const s = {};
+  for (const k of ["W1", "b1", "W2", "b2", "c", "d"]) s[k] = get(k);
+  const k1 = s.b1.length;
+  const ones = Array.from({ length: k1 }, (_, j) => `layer 1 z${j + 1}`);
+  return { caption: "The XOR points: each unit's preactivation z in both layers, the on/off pattern and the output y",
+    head: ["point", ...ones, "layer 2 z1", "layer 2 z2", "pattern", "output y"],
+    rows: cfg.points.map((x) => {
+      const f = nlRegionsForward(s, x);
+      return [nlFmtVec(x), ...f.z1.map((v) => nlFmt(v)), ...f.z2.map((v) => nlFmt(v)), nlRegionsPatternText(f), nlFmt(f.y)];
+    }) };
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "regions", "Two layers: on/off regions and the output over the plane", (frame) => {
     const cfg = model.get("_config");
@@ -168,7 +196,8 @@ function render({ model, el }) {
         `${nlFmt(paint.max || 0)}, flat on each region. ` + text.slice(text.indexOf("patterns (")));
       frame.readout.textContent = text;
     };
-    return { keys, draw };
+    const get = (k) => model.get(k);
+    return { keys, draw, facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
   });
 }
 

@@ -9,7 +9,7 @@ const NL_DARK = `--nl-fg: #e8e8e8; --nl-bg: #1c1f24; --nl-muted: #a8a8a8; --nl-g
   --nl-c4: #e59ac6; --nl-c5: #f0e442;`;
 // The book's dark theme gives HTML outputs a light backdrop; an explorer draws its own colours.
 const NL_CSS = `
-.nl-explorer { --nl-fg: #1b1b1b; --nl-bg: #ffffff; --nl-muted: #5c5c5c; --nl-grid: #d9d9d9;
+.nl-explorer { position: relative; --nl-fg: #1b1b1b; --nl-bg: #ffffff; --nl-muted: #5c5c5c; --nl-grid: #d9d9d9;
   --nl-pos: #0072b2; --nl-neg: #d55e00; --nl-c1: #0072b2; --nl-c2: #d55e00; --nl-c3: #009e73;
   --nl-c4: #cc79a7; --nl-c5: #7a5c00;
   color: var(--nl-fg); background: var(--nl-bg); border: 1px solid var(--nl-grid);
@@ -35,6 +35,15 @@ html[data-theme="dark"] .text_html:has(> .nl-explorer) { background: transparent
 .nl-explorer .nl-readout { font: 13px/1.4 ui-monospace, Menlo, Consolas, monospace;
   margin-top: 8px; white-space: pre-wrap; }
 .nl-explorer .nl-title { font-weight: 600; margin-bottom: 6px; }
+.nl-explorer .nl-why { display: block; font-size: 12px; flex-basis: 100%; min-height: 1.4em; }
+.nl-explorer .nl-announce { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+.nl-explorer .nl-numbers { margin-top: 8px; max-height: 320px; overflow: auto; font-size: 13px; }
+.nl-explorer .nl-numbers p { margin: 0 0 6px; }
+.nl-explorer table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+.nl-explorer caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
+.nl-explorer th, .nl-explorer td { border: 1px solid var(--nl-grid); padding: 1px 6px; text-align: right; }
+.nl-explorer thead th { position: sticky; top: 0; background: var(--nl-bg); }
 .nl-explorer .nl-hint { display: none; font-size: 13px; margin-bottom: 6px; color: var(--nl-muted); }
 .jupyter-widgets-disconnected.nl-explorer .nl-hint, .jupyter-widgets-disconnected .nl-explorer .nl-hint {
   display: block; }

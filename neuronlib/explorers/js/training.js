@@ -66,6 +66,20 @@ function nlDrawLoss(ctx, theme, run, step, max) {
   nlLabel(ctx, "solid: so far; dotted: what the next steps will do", 8, 150, theme, theme.muted, "left");
 }
 
+function nlFactsOf(get, cfg, cache = {}) {
+  // The figure in words; equal to TrainingExplorer.facts() in Python.
+  return nlSteppedFacts(nlSummaryOf(get, cfg, cache));
+}
+
+function nlTableOf(get, cfg, cache = {}) {
+  // The numbers behind the figure: each training point and the network's output at this step.
+  const run = nlTrajectory(get, cfg, cache, get("step"));
+  const k = Math.min(get("step"), run.snapshots.length - 1);
+  const act = nlActivation(get("activation"), cfg.params);
+  return nlPointsTable(`The ${cfg.X.length} training points and the network's output p at step ${k}`,
+    cfg.X, cfg.y, cfg.X.map((x) => nlPredict(run.snapshots[k], act, x)));
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "training", "Training: gradient descent, step by step", (ui) => {
     const cfg = model.get("_config");
@@ -74,6 +88,7 @@ function render({ model, el }) {
     const { canvas, plane } = nlPlaneCanvas(ui, "training plane", cfg.xlim, cfg.ylim);
     const lossCanvas = nlMakeCanvas(ui.figure, 340, 160, "loss curve");
     const heat = {};
+    const hatch = {};
     const g = ui.group();
     ui.add(nlSlider(g, { label: "learning rate", range: cfg.ranges.learning_rate,
       get: () => get("learning_rate"), set: (v) => nlSetKey(model, "learning_rate", v) }));
@@ -104,6 +119,7 @@ function render({ model, el }) {
       const act = nlActivation(get("activation"), cfg.params);
       const ctx = nlBegin(canvas, theme);
       nlHeatmap(ctx, plane, heat, cfg.grid, (x, y) => nlPredict(P, act, [x, y]) - 0.5, nlDiverging(theme, 0.5));
+      nlHatch(ctx, plane, hatch, heat.values, cfg.grid, (v) => v < 0, theme.fg);
       nlAxes(ctx, plane, theme, "x1", "x2");
       const dead = run.dead[k];
       const units = [];
@@ -115,16 +131,17 @@ function render({ model, el }) {
           name: isDead ? `${j + 1} dead` : `${j + 1}`, dash: isDead ? [6, 4] : [] });
       }
       nlNeuronLines(ctx, plane, theme, units, () => nlDataPoints(ctx, plane, theme, cfg.X, cfg.y));
-      nlLabel(ctx, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
+      nlLabel(ctx, "output p: blue, class 1; orange, hatched: class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; lines: hidden units", 8, 352, theme, theme.muted, "left");
       drawLoss(theme, run);
       const text = nlSummaryOf(get, cfg, cache);
       canvas.setAttribute("aria-label", `Input plane with the ${cfg.X.length} training points, shaded by the ` +
-        `network's output, with each hidden unit's line (dead units dashed). ` + text.slice(text.indexOf(";") + 2));
+        `network's output (hatched where it predicts class 0), with each hidden unit's line (dead units dashed). ` + text.slice(text.indexOf(";") + 2));
       ui.readout.textContent = text;
       nlFinishLater(cache, (done) => drawLoss(theme, done));
     };
-    return { keys: ["learning_rate", "seed", "activation", "step"], draw, destroy: player.destroy };
+    return { keys: ["learning_rate", "seed", "activation", "step"], draw, destroy: player.destroy,
+      facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache) };
   });
 }
 
