@@ -7,7 +7,7 @@ Usage: PYTHONPATH=tools python benchmarks/playground_speed.py [clicks]
 Per set-up (ReLU with batches of 10, tanh with the full batch of 200): the Step button is clicked
 ``clicks`` times, 50 ms apart, and each click is timed from the event's timeStamp to just after the
 next frame, and by the handler's own synchronous work (the step and the whole redraw), with the
-probe of ``learning_controls.py``. Then Play runs for 3 s: steps per second (the step counter's
+probe of ``tools/control_timing.py``. Then Play runs for 3 s: steps per second (the step counter's
 rise over the time) and frame to frame. Targets: a step + redraw at a median <= 16.7 ms; Play at
 >= 30 steps per second.
 """
@@ -19,8 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import control_timing
 from browser import launch
-from learning_controls import PROBE
 from playwright.sync_api import sync_playwright
 
 from neuronlib.explorers import base, explore_playground
@@ -54,13 +54,16 @@ def measure(clicks: int = 60) -> dict[str, dict]:
             page.goto(path.as_uri())
             page.wait_for_selector(".nl-explorer canvas")
             page.wait_for_timeout(800)  # a reader looks before touching (the explorer warms up)
-            page.evaluate(PROBE)
-            button = page.locator("button.nl-step")
+            page.evaluate(control_timing.PROBE)
+            specs = page.evaluate(control_timing.CONTROLS)
+            step_id = next(spec["id"] for spec in specs if spec["kind"] == "button" and spec["name"].startswith("Step"))
+            button = page.locator(f'[data-nl-control="{step_id}"]')
             for _ in range(clicks):
                 button.click()
                 page.wait_for_timeout(50)
             page.wait_for_timeout(150)
-            paint, work = page.evaluate("window.__nl.t"), page.evaluate("window.__nl.w")
+            moves = [m for m in page.evaluate("window.__nlTiming.moves") if m["control"] == step_id]
+            paint, work = [m.get("raf", 0.0) for m in moves], [m["work"] for m in moves]
             play = page.evaluate(PLAY, 3000)
             results[name] = {"paint": paint, "work": work, "gaps": play["gaps"],
                              "rate": play["steps"] / play["seconds"], "chromium": browser.version}
