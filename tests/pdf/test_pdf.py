@@ -212,9 +212,11 @@ def test_contents_and_outline_give_each_chapter_its_page(pdf, xml, chapter_pages
             target = re.fullmatch(r"[^#]*#(\d+)", a.get("href", ""))
             if target:
                 links.setdefault(squash("".join(a.itertext())), set()).add(int(target.group(1)))
-    outline = {squash(item.text or ""): int(item.get("page")) for item in xml.iter("item")}
+    # (Chromium may drop the space where a long title wraps: "Keras andPyTorch"; compare without spaces)
+    outline = {"".join((item.text or "").split()): int(item.get("page")) for item in xml.iter("item")}
     for title, page in chapter_pages.items():
         assert page in links.get(title, set()), (
             f"the contents have no link from {title!r} to page {page}: {links.get(title)}")
         assert printed.get(title) == page, f"the contents print {printed.get(title)} for {title!r}, not {page}"
-        assert outline.get(title) == page, f"the PDF outline has {title!r} on page {outline.get(title)}, not {page}"
+        at = outline.get("".join(title.split()))
+        assert at == page, f"the PDF outline has {title!r} on page {at}, not {page}"
