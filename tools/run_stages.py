@@ -19,6 +19,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 #: What each stage checks, in the words of the README.
@@ -55,10 +56,18 @@ class Background:
         self.start = time.monotonic()
         self.process = subprocess.Popen(["make", "--no-print-directory", stage],
                                         stdout=self.log, stderr=subprocess.STDOUT)
+        self.seconds = 0.0
+        self.waiter = threading.Thread(target=self._wait, daemon=True)
+        self.waiter.start()
+
+    def _wait(self) -> None:
+        """Notes when the stage itself ends (not when the table is printed)."""
+        self.process.wait()
+        self.seconds = time.monotonic() - self.start
 
     def finish(self) -> tuple[bool, float]:
-        code = self.process.wait()
-        seconds = time.monotonic() - self.start
+        self.waiter.join()
+        code, seconds = self.process.returncode, self.seconds
         banner(self.stage, " (ran in the background; its output)")
         self.log.seek(0)
         sys.stdout.write(self.log.read())
