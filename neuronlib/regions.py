@@ -172,7 +172,11 @@ def count_patterns(
             f"(use ylim=None for a 1-input model)"
         )
     patterns = activation_patterns(net, points, include_output)
-    return len(np.unique(patterns, axis=0))
+    # each pattern as one whole number (its bits), which np.unique sorts far faster than rows
+    codes = np.packbits(patterns, axis=1)
+    if codes.shape[1] <= 8:
+        codes = np.pad(codes, ((0, 0), (0, 8 - codes.shape[1]))).view(">u8")[:, 0]
+    return len(np.unique(codes, axis=0 if codes.ndim > 1 else None))
 
 
 def in_general_position(weights: Any, bias: Any, tol: float = 1e-9) -> bool:

@@ -32,12 +32,14 @@ from typing import Any, Union
 import numpy as np
 
 from ._checks import (
+    MAX_MAGNITUDE,
     as_array,
     as_batch,
     as_float,
     check_count,
     check_finite,
     check_positive,
+    check_result,
 )
 from .activations import Activation
 from .layer import Layer
@@ -87,6 +89,49 @@ def _rebuild(model: Model, params: list[tuple[np.ndarray, np.ndarray]]) -> Model
     layers = _as_network(model).layers
     new = [Layer(W, b, layer.activation) for (W, b), layer in zip(params, layers)]
     return new[0] if isinstance(model, Layer) else Network(new)
+
+
+@dataclass(frozen=True)
+class _Arrays:
+    """One layer during training: its weights, bias and activation as bare values."""
+
+    weights: np.ndarray
+    bias: np.ndarray
+    activation: Any
+
+
+class _Training:
+    """The network :func:`train` is training, as bare arrays. The arithmetic is
+    :meth:`Network.forward`'s, step for step (so the numbers are the same to the last bit),
+    without re-checking the training data and rebuilding every Layer at every step: the data
+    were checked once, and :meth:`step` checks the new weights as Layer would (finite, and at
+    most 1e150 in size)."""
+
+    def __init__(self, net: Network) -> None:
+        self.layers = [_Arrays(layer.weights, layer.bias, layer.activation) for layer in net.layers]
+
+    def forward(self, X: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        preactivations, outputs, A = [], [], X
+        for i, layer in enumerate(self.layers):
+            Z = A @ layer.weights + layer.bias
+            check_result(Z, f"the preactivation of layer {i}")
+            A = layer.activation(Z)
+            preactivations.append(Z)
+            outputs.append(A)
+        return preactivations, outputs
+
+    def step(self, learning_rate: float, grads, step: int) -> None:
+        """``W ← W − learning_rate · ∂L/∂W`` and ``b ← b − learning_rate · ∂L/∂b`` for every
+        layer; :class:`TrainingDiverged` if a new weight or bias is not finite or beyond 1e150."""
+        new = []
+        for layer, (dW, db) in zip(self.layers, grads):
+            with np.errstate(over="ignore", invalid="ignore"):
+                W, b = layer.weights - learning_rate * dW, layer.bias - learning_rate * db
+            for values in (W, b):  # (NaN <= limit is False, as is inf <= limit)
+                if not np.abs(values).max() <= MAX_MAGNITUDE:
+                    raise TrainingDiverged(f"the weights (after step {step})", step)
+            new.append(_Arrays(W, b, layer.activation))
+        self.layers = new
 
 
 def _data(net: Network, X: Any, y: Any, loss: Loss) -> tuple[np.ndarray, np.ndarray]:
@@ -413,6 +458,7 @@ def train(
     losses: list[float] = []
     test_losses: list[float] = []
     n_dead: list[int] = []
+    net = _Training(net)
     for epoch in range(epochs + 1):
         value, Zs, outputs = _forward(net, X, Y, loss, step=epoch)
         losses.append(value)
@@ -428,13 +474,7 @@ def train(
             grads = _backward(net, X[rows], Y[rows], loss, [Z[rows] for Z in Zs],
                               [A[rows] for A in outputs], step=epoch + 1)
         grads = _with_l2(net, grads, l2, step=epoch + 1)
-        try:
-            net = Network([
-                Layer(layer.weights - learning_rate * dW, layer.bias - learning_rate * db, layer.activation)
-                for layer, (dW, db) in zip(net.layers, grads)
-            ])
-        except ValueError:
-            raise TrainingDiverged(f"the weights (after step {epoch + 1})", epoch + 1) from None
+        net.step(learning_rate, grads, epoch + 1)
     initial = model.copy()
     return History(
         loss=losses,

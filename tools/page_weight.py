@@ -34,10 +34,15 @@ def measure(page, url: str, site: Path) -> dict[str, dict[str, int]]:
     open_quietly(page, url)
     page.mouse.wheel(0, 20000)
     page.wait_for_timeout(300)
-    base = url.split("/", 3)[:3]
-    root = "/".join(base)
+    return sizes_of(seen, url, site)
+
+
+def sizes_of(urls: list[str], url: str, site: Path) -> dict[str, dict[str, int]]:
+    """The bytes of the files behind ``urls`` (the responses a page at ``url`` received) that
+    come from the page's own site ``site``: {kind: {"raw": bytes, "gzip": bytes}} + "total"."""
+    root = "/".join(url.split("/", 3)[:3])
     sizes: dict[str, dict[str, int]] = defaultdict(lambda: {"raw": 0, "gzip": 0})
-    for u in dict.fromkeys(seen):
+    for u in dict.fromkeys(urls):
         if not u.startswith(root):
             continue
         path = site / unquote(urlparse(u).path).lstrip("/")

@@ -14,9 +14,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import launch, open_quietly, serve
+from browser import DRAWN_PROBLEMS, launch, open_quietly, serve
+from page_weight import sizes_of
 
 ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SITE = Path(os.environ.get("BOOK_SITE", ROOT / "_build" / "html")).resolve()  # override to test another build
 # Pages Sphinx writes that are not the book's own (redirects and indices).
 NOT_CONTENT = {"index.html", "genindex.html", "search.html"}
@@ -73,34 +75,139 @@ def _is_local(url: str, site_url: str) -> bool:
     return url.startswith(site_url + "/") or url == site_url
 
 
+def _open_logged(context, base_url: str, path: str, seen: list[str] | None = None):
+    """Open ``base_url/path`` in a new page of ``context``, blocking (and logging) every request
+    that leaves the site; ``seen`` collects the URL of every response. Returns (page, log)."""
+    log = PageLog()
+
+    def route(r):
+        if _is_local(r.request.url, base_url):
+            r.continue_()
+        else:
+            log.blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log.page_errors.append(str(e)))
+    if seen is not None:
+        page.on("response", lambda r: seen.append(r.url))
+    open_quietly(page, f"{base_url}/{path}")
+    return page, log
+
+
 @pytest.fixture
 def open_page(browser, site_url):
     """Open a page of the site; returns (page, log). Requests outside the site are blocked."""
     contexts = []
 
     def _open(path: str, color_scheme: str = "light", base: str | None = None):
-        base_url = site_url if base is None else base
         context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
         contexts.append(context)
-        log = PageLog()
-
-        def route(r):
-            if _is_local(r.request.url, base_url):
-                r.continue_()
-            else:
-                log.blocked.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: log.page_errors.append(str(e)))
-        open_quietly(page, f"{base_url}/{path}")
-        return page, log
+        return _open_logged(context, site_url if base is None else base, path)
 
     yield _open
     for c in contexts:
         c.close()
+
+
+# --- one visit per page, shared by the statements that only look -------------------------
+# Opening a page costs a second or more (MathJax, explorers, the quiet wait), so the tests that
+# only read a page (its errors, its requests, its weight, axe in light and dark, its search
+# field, its Colab cell, its explorers' labels and drawings) share one visit per page: a test
+# asks `visit(path)` and states one thing about what the visit recorded. Tests that move
+# sliders or need another window size open their own page.
+
+AXE_SERIOUS = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v =>
+    `${v.id} (${v.impact}): ${v.help} -> ` + v.nodes.slice(0, 4).map(n =>
+      typeof n.target[0] === 'string' ? n.target[0] : JSON.stringify(n.target)).join('; '));
+}"""
+
+# seen as Playwright's is_visible() sees it: a box of some size, not hidden (checkVisibility also
+# says no for the content of a closed <details>)
+SEEN = """el => { const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && el.checkVisibility({visibilityProperty: true}); }"""
+VISIBLE = f"""sel => Array.from(document.querySelectorAll(sel)).filter({SEEN}).length"""
+
+COLAB_CELL = f"""() => {{
+  const toggle = document.querySelector('details.hide');
+  if (!toggle) return null;
+  const summary = toggle.querySelector('summary');
+  return {{
+    summary: summary ? summary.innerText.trim() : '',
+    open: toggle.hasAttribute('open'),
+    text: toggle.textContent,
+    visibleCode: Array.from(toggle.querySelectorAll('pre')).filter({SEEN}).length,
+    outputs: Array.from(toggle.querySelectorAll('.cell_output')).map(o => o.innerText.trim()),
+  }};
+}}"""
+
+UNLABELLED_SLIDERS = """() => Array.from(document.querySelectorAll('.nl-explorer input[type=range]')).filter(s => {
+  const label = (s.labels && s.labels.length ? s.labels[0].textContent : '') || s.getAttribute('aria-label') || '';
+  return !label.trim() || !(s.getAttribute('aria-valuetext') || '').trim();
+}).map(s => s.outerHTML.slice(0, 120))"""
+
+
+@dataclass
+class Visit:
+    """What one visit of a page saw, at 1280 x 900, after scrolling to its end."""
+
+    log: PageLog
+    sizes: dict  # page_weight.sizes_of: bytes by kind, stored and gzip-compressed
+    axe: dict  # "light"/"dark" -> serious or critical violations found by axe-core
+    search_fields: int  # visible search fields
+    colab_cell: dict | None  # the first folded cell, as the reader sees it
+    explorers: list[str]  # the kinds of explorer on the page, in order
+    unlabelled_sliders: list[str]
+    drawn_problems: list[str]  # browser.DRAWN_PROBLEMS on every explorer, as first drawn
+
+
+def _see(browser, site_url: str, path: str, axe_source: str) -> Visit:
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    try:
+        seen: list[str] = []
+        page, log = _open_logged(context, site_url, path, seen)
+        page.wait_for_timeout(300)  # the explorers' first draws
+        explorers = page.eval_on_selector_all(".nl-explorer", "els => els.map(e => e.dataset.explorer)")
+        drawn = page.eval_on_selector_all(".nl-explorer", f"roots => roots.flatMap({DRAWN_PROBLEMS})")
+        unlabelled = page.evaluate(UNLABELLED_SLIDERS)
+        search_fields = page.evaluate(VISIBLE, ".search-button-field")
+        colab = page.evaluate(COLAB_CELL)
+        page.mouse.wheel(0, 20000)  # bring lazy content into view
+        page.wait_for_timeout(300)
+        page.add_script_tag(content=axe_source)
+        axe = {"light": page.evaluate(AXE_SERIOUS)}
+        page.emulate_media(color_scheme="dark")
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        page.wait_for_timeout(200)
+        axe["dark"] = page.evaluate(AXE_SERIOUS)
+        return Visit(log=log, sizes=sizes_of(seen, site_url, SITE), axe=axe, search_fields=search_fields,
+                     colab_cell=colab, explorers=explorers, unlabelled_sliders=unlabelled, drawn_problems=drawn)
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        raise RuntimeError("axe-core is missing: run `npm ci` (make test does it).")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def visit(browser, site_url, axe_source):
+    """visit(path) -> Visit: the page is opened once per session, on the first test that asks."""
+    visits: dict[str, Visit] = {}
+
+    def _visit(path: str) -> Visit:
+        if path not in visits:
+            visits[path] = _see(browser, site_url, path, axe_source)
+        return visits[path]
+
+    return _visit
 
 
 def pytest_generate_tests(metafunc):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import DRAWN_PROBLEMS, open_quietly
+from browser import open_quietly
 from playwright.sync_api import expect
 
 from neuronlib.explorers import EXPLORERS
@@ -19,9 +19,8 @@ def _explorers(page):
     return page.locator(".nl-explorer")
 
 
-def test_every_chapter_has_an_explorer(open_page, chapter_path):
-    page, _ = open_page(chapter_path)
-    assert _explorers(page).count() >= 1, f"{chapter_path} has no explorer"
+def test_every_chapter_has_an_explorer(visit, chapter_path):
+    assert len(visit(chapter_path).explorers) >= 1, f"{chapter_path} has no explorer"
 
 
 def test_every_slider_redraws_its_figure(open_page, chapter_path):
@@ -66,15 +65,8 @@ def test_reset_restores_every_explorer(open_page, chapter_path):
         assert slider.input_value() == initial
 
 
-def test_every_slider_is_labelled_with_its_value(open_page, chapter_path):
-    page, _ = open_page(chapter_path)
-    unlabelled = page.evaluate(
-        """() => Array.from(document.querySelectorAll('.nl-explorer input[type=range]')).filter(s => {
-            const label = (s.labels && s.labels.length ? s.labels[0].textContent : '') || s.getAttribute('aria-label') || '';
-            return !label.trim() || !(s.getAttribute('aria-valuetext') || '').trim();
-        }).map(s => s.outerHTML.slice(0, 120))"""
-    )
-    assert unlabelled == []
+def test_every_slider_is_labelled_with_its_value(visit, chapter_path):
+    assert visit(chapter_path).unlabelled_sliders == []
 
 
 def test_every_explorer_can_be_read_without_seeing_its_figure(open_page, chapter_path):
@@ -132,12 +124,11 @@ def test_explorers_fit_a_phone_screen(browser, site_url, chapter_path):
         context.close()
 
 
-def test_figures_are_drawn_true(open_page, chapter_path):
+def test_figures_are_drawn_true(visit, chapter_path):
     """On every chapter, as the reader first sees it: every normal arrow is drawn at 90 deg
     (+- 1 deg) to its line on the screen (equal scales on both axes), no two text labels
     overlap, no label sits on a neuron's line, and legend text stays inside its legend box."""
-    page, _ = open_page(chapter_path)
-    problems = _explorers(page).evaluate_all(f"roots => roots.flatMap({DRAWN_PROBLEMS})")
+    problems = visit(chapter_path).drawn_problems
     assert problems == [], f"{chapter_path}: {problems}"
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 from conftest import SITE, content_pages
 
 
-def test_no_request_leaves_the_site(open_page, page_path):
-    page, log = open_page(page_path)
-    page.mouse.wheel(0, 20000)  # bring lazy content into view
-    page.wait_for_timeout(200)
-    assert log.blocked == [], f"{page_path} tried to load from outside the site: {log.blocked}"
+def test_no_request_leaves_the_site(visit, page_path):
+    blocked = visit(page_path).log.blocked  # scrolled to the end: lazy content loaded too
+    assert blocked == [], f"{page_path} tried to load from outside the site: {blocked}"
 
 
-def test_pages_load_without_script_errors(open_page, page_path):
-    page, log = open_page(page_path)
+def test_pages_load_without_script_errors(visit, page_path):
+    log = visit(page_path).log
     assert log.page_errors == [], f"{page_path}: uncaught errors {log.page_errors}"
     assert log.console_errors == [], f"{page_path}: console errors {log.console_errors}"
 

@@ -6,24 +6,19 @@ from __future__ import annotations
 import pytest
 
 
-def _visible(page, selector: str) -> int:
-    return sum(1 for el in page.locator(selector).all() if el.is_visible())
+def test_one_search_field_at_1280_px(visit, page_path):
+    # the visit's window is 1280 x 900
+    assert visit(page_path).search_fields == 1, f"{page_path}: not exactly one search field"
 
 
-def test_one_search_field_at_1280_px(open_page, page_path):
-    page, _ = open_page(page_path)  # the fixture's window is 1280 x 900
-    assert _visible(page, ".search-button-field") == 1, f"{page_path}: not exactly one search field"
-
-
-def test_the_colab_set_up_cell_is_folded_and_prints_no_bare_true(open_page, chapter_path):
-    page, _ = open_page(chapter_path)
-    toggle = page.locator("details.hide").first
-    assert toggle.locator("summary").inner_text().strip().startswith("Set-up for Colab")
-    assert toggle.get_attribute("open") is None, "the set-up cell starts folded"
-    assert "check_environment" in toggle.text_content()  # the code is in the fold ...
-    assert not toggle.locator("pre:visible").count()   # ... and out of sight until opened
-    outputs = [o.inner_text().strip() for o in toggle.locator(".cell_output").all()]
-    assert "True" not in outputs, f"{chapter_path}: the set-up cell still prints a bare True"
+def test_the_colab_set_up_cell_is_folded_and_prints_no_bare_true(visit, chapter_path):
+    toggle = visit(chapter_path).colab_cell
+    assert toggle is not None, f"{chapter_path} has no folded cell"
+    assert toggle["summary"].startswith("Set-up for Colab")
+    assert not toggle["open"], "the set-up cell starts folded"
+    assert "check_environment" in toggle["text"]  # the code is in the fold ...
+    assert toggle["visibleCode"] == 0   # ... and out of sight until opened
+    assert "True" not in toggle["outputs"], f"{chapter_path}: the set-up cell still prints a bare True"
 
 
 @pytest.mark.parametrize("word", ["symmetry", "threshold", "decision boundary", "Dense", "BMI",
