@@ -1,8 +1,8 @@
 """Print the whole book to one PDF with the system Chromium: `make pdf`.
 
 1. Build the book as one HTML page (`jupyter-book build --builder singlehtml`) from the
-   notebooks' committed outputs (the `test-notebooks` stage checks that they are what today's
-   neuronlib computes), with the book's own _config.yml except `execute_notebooks: off`; into
+   notebooks' committed outputs (nbval, in `make test`'s test-binder and test-frameworks stages, checks that they are
+   what today's neuronlib computes), with the book's own _config.yml except `execute_notebooks: off`; into
    _build/pdf/_build so that the website's build is left alone.
 2. Open it in Chromium, wait until MathJax has typeset every formula and each explorer has
    drawn its starting state, then rearrange it for paper (tools/pdf_print.js: explorers become

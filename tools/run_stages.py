@@ -1,17 +1,18 @@
 """Run every stage of `make test`, even after one fails, then print a table of them all.
 
 Usage: python tools/run_stages.py [--background STAGE,STAGE] STAGE [STAGE ...]
-(each STAGE a Makefile target)
+(each STAGE a Makefile target, or `wait`)
 
 Each stage runs as `make STAGE` with its output shown as it comes. A failing stage does not
 hide the ones after it: the table at the end says which passed and failed and how long each
 took, and the exit status is non-zero if any failed.
 
 Stages named with ``--background`` start at once, side by side with the others, and their
-output is shown when they end: on 2 cores this hides the time they spend waiting for pip to
-unpack their environments (Chapter 9's frameworks, the Binder proof's fresh environment). The
-stages whose timing the tests judge (the website's speed test, JupyterLab) come late in the
-list, after the background ones have ended.
+output is shown when they end: on 2 cores, stages that mostly wait (for pip to unpack an
+environment, for a kernel) or use one core each share the machine's two. ``wait`` in the list
+of stages waits there until every background stage has ended: the stages whose timing the
+tests judge (the website's speed test, JupyterLab) come after it, on a machine that is
+otherwise quiet.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ TITLES = {
     "test-site": "website in Chromium",
     "test-pdf": "the printed book (PDF)",
     "test-lab": "sliders in JupyterLab",
-    "test-binder": "Binder proof (fresh environment)",
+    "test-binder": "Binder proof: a fresh environment runs nbval on every notebook",
 }
 
 
@@ -85,16 +86,27 @@ def main(argv: list[str]) -> int:
         background = [s for s in argv[1].split(",") if s]
         argv = argv[2:]
     stages = [s for s in argv if s not in background]
-    if not stages and not background:
+    if not [s for s in stages if s != "wait"] and not background:
         print(__doc__)
         return 2
     wall = time.monotonic()
     started = [Background(stage) for stage in background]
     if started:
         print(f"started in the background: {', '.join(background)} (output shown when each ends)", flush=True)
-    results = {stage: run(stage) for stage in stages}
-    for job in started:
-        results[job.stage] = job.finish()
+    results: dict[str, tuple[bool, float]] = {}
+
+    def await_background() -> None:
+        for job in started:
+            if job.stage not in results:
+                results[job.stage] = job.finish()
+
+    for stage in stages:
+        if stage == "wait":
+            print(f"\n===== waiting for the background stages to end: {', '.join(background)} =====", flush=True)
+            await_background()
+        else:
+            results[stage] = run(stage)
+    await_background()
     order = [s for s in argv if s in results] + [s for s in background if s not in argv]
     width = max(len(s) for s in order)
     print("\n===== make test: every stage =====")

@@ -1,16 +1,19 @@
-"""Binder proof: `requirements.txt` alone builds an environment that runs every chapter.
+"""Binder proof: `requirements.txt` alone builds an environment that runs every chapter and
+prints what the chapter printed.
 
 Binder (repo2docker) creates a fresh environment and runs `pip install -r requirements.txt`
 in the repository, nothing else. This test does the same in a brand-new virtual environment
-and executes every notebook, from a copy of the `notebooks/` folder, in that environment's
-kernel. It takes a minute or two (pip reuses its download cache). The chapters that need PyTorch
-and Keras are left out: requirements.txt does not install them, and Binder readers are told so
-(tools/frameworks.py; `make test-frameworks` runs them in their own environment).
+and runs nbval on every notebook in that environment's kernel, exactly as `make
+test-notebooks` does in `.venv`: every cell runs and every output is the committed one (the
+explorers' HTML and JavaScript included). This is the book's nbval run in `make test`, so
+the notebooks are executed once, not once per environment. It takes two or three minutes
+(pip reuses its download cache). The chapters that need PyTorch and Keras are left out:
+requirements.txt does not install them, and Binder readers are told so (tools/frameworks.py;
+`make test-frameworks` runs them in their own environment).
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import venv
@@ -31,18 +34,18 @@ def test_requirements_txt_alone_runs_every_notebook(tmp_path):
     )
     assert install.returncode == 0, f"pip install -r requirements.txt failed:\n{install.stderr[-3000:]}"
 
-    notebooks = tmp_path / "notebooks"
-    shutil.copytree(ROOT / "notebooks", notebooks, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     left_out = {Path(name).name for name in FRAMEWORK_NOTEBOOKS}
-    paths = sorted(str(p) for p in notebooks.glob("*.ipynb") if p.name not in left_out)
+    paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb") if p.name not in left_out)
     assert paths, "no notebooks to run"
     run = subprocess.run(
-        [str(python), str(ROOT / "tools" / "execute_notebooks.py"), *paths],
-        cwd=tmp_path, capture_output=True, text=True,
+        [str(python), "-m", "pytest", "--nbval", "--nbval-current-env", "--nbval-sanitize-with",
+         "tests/nbval_sanitize.cfg", "-p", "no:cacheprovider", "-q", "--color=no", *paths],
+        cwd=ROOT, capture_output=True, text=True,
     )
-    assert run.returncode == 0, f"a notebook failed in the Binder-like environment:\n{run.stderr[-5000:]}"
-    for path in paths:
-        assert f"executed {path}" in run.stdout
+    assert run.returncode == 0, f"nbval failed in the Binder-like environment:\n{run.stdout[-8000:]}{run.stderr[-2000:]}"
+    summary = run.stdout.strip().splitlines()[-1]
+    assert " passed" in summary and "skipped" not in summary and "deselected" not in summary, summary
+    print(f"nbval on {len(paths)} notebooks in the Binder-like environment: {summary}")
 
     # The environment really is new: neuronlib comes from this repository, not from ours.
     where = subprocess.run(
