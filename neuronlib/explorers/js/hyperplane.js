@@ -38,6 +38,15 @@ function nlTableOf(get, cfg) {
       [nlFmt(y, 2), ...xs.map((x) => nlFmt(f(w[0] * x + w[1] * y + b)))]) };
 }
 
+function nlSweepOf(get, cfg) {
+  // What Listen plays: the horizontal line through the point, x1 across the view; equal to
+  // HyperplaneExplorer.sweep() in Python.
+  const [w, b, name, p] = ["weights", "bias", "activation", "point"].map(get);
+  const xs = nlGrid(cfg.xlim[0], cfg.xlim[1], NL_SAMPLES - 1);
+  const zs = xs.map((v) => w[0] * v + w[1] * p[1] + b);
+  return { name: "x1", at: `x2 = ${nlFmt(p[1])}`, xs, zs, outs: zs.map(nlActivation(name, cfg.params).f) };
+}
+
 function nlHalfPlaneLabels(ctx, plane, theme, line) {
   // "z > 0" on the arrow's side, "z < 0" on the other, inside the plot, clear of other marks.
   const [left, top, width, height] = plane.rect;
@@ -156,7 +165,7 @@ function render({ model, el }) {
     };
     const get = (k) => model.get(k);
     return { keys: ["weights", "bias", "activation", "point"], draw,
-      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg), sweep: () => nlSweepOf(get, cfg) };
   });
 }
 

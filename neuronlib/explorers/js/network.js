@@ -78,6 +78,15 @@ function nlTableOf(get, cfg) {
       [nlFmt(x), ...w.map((_, i) => nlFmt(c[i] * Math.max(0, w[i] * x + b[i]))), nlFmt(nlNetworkY(w, b, c, c0, x))]) };
 }
 
+function nlSweepOf(get, cfg) {
+  // What Listen plays: x across the view; the output unit has no activation, so its z is y
+  // (a buzz where y < 0). Equal to NetworkExplorer.sweep() in Python.
+  const [w, b, c, c0] = ["weights", "biases", "output_weights", "output_bias"].map(get);
+  const xs = nlGrid(cfg.xlim[0], cfg.xlim[1], NL_SAMPLES - 1);
+  const ys = xs.map((x) => nlNetworkY(w, b, c, c0, x));
+  return { name: "x", at: "", xs, zs: ys, outs: ys };
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "network", "Bent lines add up: a network with one input", (frame) => {
     const cfg = model.get("_config");
@@ -133,7 +142,7 @@ function render({ model, el }) {
     };
     const get = (k) => model.get(k);
     return { keys: ["weights", "biases", "output_weights", "output_bias"], draw,
-      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg), sweep: () => nlSweepOf(get, cfg) };
   });
 }
 

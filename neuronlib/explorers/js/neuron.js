@@ -33,6 +33,15 @@ function nlTableOf(get, cfg) {
       [`output ${name}(z)`, "", "", nlFmt(nlActivation(name, cfg.params).f(z))]] };
 }
 
+function nlSweepOf(get, cfg) {
+  // What Listen plays: x1 across its slider's range, the other inputs as they are; equal to
+  // NeuronExplorer.sweep() in Python.
+  const [x, w, b, name] = ["inputs", "weights", "bias", "activation"].map(get);
+  const xs = nlGrid(cfg.ranges.input[0], cfg.ranges.input[1], NL_SAMPLES - 1);
+  const zs = xs.map((v) => nlDot(w, [v, ...x.slice(1)]) + b);
+  return { name: "x1", at: "", xs, zs, outs: zs.map(nlActivation(name, cfg.params).f) };
+}
+
 function nlDrawDiagram(ctx, theme, x, w, b, z, out, wmax) {
   const n = x.length;
   const ys = x.map((_, i) => 110 + (i - (n - 1) / 2) * Math.min(42, 180 / n));
@@ -112,7 +121,7 @@ function render({ model, el }) {
     };
     const get = (k) => model.get(k);
     return { keys: ["inputs", "weights", "bias", "activation"], draw,
-      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg), sweep: () => nlSweepOf(get, cfg) };
   });
 }
 
