@@ -665,12 +665,26 @@ def test_the_trace_steps_by_arrow_keys_and_says_what_python_says(opened, site):
         region = root.locator(".nl-announce")
         n = len(ex.sweep()["xs"])
         at = (n - 1) // 2
+        pictures = "r => Array.from(r.querySelectorAll('canvas'), (c) => c.toDataURL()).join()"
+        plain = root.evaluate(pictures)
         trace.focus()
+        marked = root.evaluate(pictures)
+        assert marked != plain, f"{kind}: the trace point is not drawn when the trace has the focus"
         for key, step in [("ArrowRight", 1), ("ArrowRight", 1), ("ArrowLeft", -1), ("Home", None), ("End", None)]:
             trace.press(key)
             at = {"Home": 0, "End": n - 1}.get(key, at + (step or 0))
             assert region.text_content() == ex.trace(at), (kind, key)
             assert trace.get_attribute("aria-valuetext") == f"trace {name} = {base.fmt(ex.sweep()['xs'][at])}"
+        assert root.evaluate(pictures) != marked, f"{kind}: the trace point does not move"
+        trace.press("Home")
+        trace.press("ArrowRight")
+        root.locator("button.nl-show-numbers").focus()
+        assert root.evaluate(pictures) == plain, f"{kind}: the trace point stays after the trace loses the focus"
+        trace.focus()
+        for _ in range((n - 1) // 2 - 1):
+            trace.press("ArrowRight")
+        assert root.evaluate(pictures) == marked, f"{kind}: the trace point is not where it was"
+        root.locator("button.nl-show-numbers").focus()
         button = root.locator("button.nl-listen")
         expect(button).to_be_enabled()
         expect(button).to_have_accessible_description(re.compile(r"^pitch: the output; left to right: "))

@@ -119,6 +119,7 @@ function render({ model, el }) {
       });
       nlDisc(ctx, p.px(z), p.py(act.f(z)), 5, theme.pos, theme.bg);
       nlDisc(ctx, p.px(z), p.py(act.d(z)), 5, theme.neg, theme.bg);
+      nlTraceMark(ctx, theme, frame, p, (t) => [t.x, t.output]);
       const left = p.rect[0] + 8;
       nlLabel(ctx, `f(z) = ${name}(z)`, left, top + 10, theme, theme.pos, "left");
       nlLabel(ctx, "f'(z), dashed", left, top + 26, theme, theme.neg, "left");

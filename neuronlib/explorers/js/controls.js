@@ -232,7 +232,7 @@ function nlMount(model, el, kind, title, build) {
     return control;
   };
   const view = build(frame);
-  if (view.sweep) nlListen(frame, view); // js/sound.js, in the explorers whose view has a sweep
+  if (view.sweep) nlListen(frame, view, () => redraw()); // js/sound.js: the explorers with a sweep
   const fillNumbers = nlNumbers(frame, view);
   let theme = nlTheme(el);
   const redraw = () => {

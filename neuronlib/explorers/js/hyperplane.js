@@ -151,6 +151,7 @@ function render({ model, el }) {
         where = "With w = 0 there is no line: z = b everywhere. ";
       }
       nlDisc(ctx, px, py, 6, theme.fg, theme.bg);
+      nlTraceMark(ctx, theme, frame, plane, (t) => [t.x, p[1]]);
       const zText = "z = " + nlFmt(z);
       const half = ctx.measureText(zText).width / 2;
       nlPlaceLabel(ctx, zText, [[px + 10 + half, py - 12], [px + 10 + half, py + 12], [px - 10 - half, py - 12],

@@ -128,6 +128,7 @@ function render({ model, el }) {
         nlCurve(ctx, p, xs, ys, theme.fg, 3);
         for (const k of kinks) nlDisc(ctx, p.px(k), p.py(nlNetworkY(w, b, c, c0, k)), 5, theme.fg, theme.bg);
       });
+      nlTraceMark(ctx, theme, frame, p, (t) => [t.x, t.output]);
       const left = p.rect[0] + 8;
       const units = w.map((_, i) => nlUnitText(i, w[i], b[i], c[i], xlim));
       nlLegend(ctx, [["y = sum (thick)", theme.fg], ...units.map((t, i) => [t, theme.units[i % theme.units.length]])],

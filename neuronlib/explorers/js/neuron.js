@@ -110,6 +110,7 @@ function render({ model, el }) {
       nlAxes(ctx, p, theme, "z", "f(z)");
       nlClip(ctx, p, () => nlCurve(ctx, p, zs, fs, theme.pos, 2));
       nlDisc(ctx, p.px(z), p.py(out), 5, theme.fg, theme.bg);
+      nlTraceMark(ctx, theme, frame, p, (t) => [t.z, t.output]);
       nlLabel(ctx, name, p.rect[0] + 8, p.rect[1] + 10, theme, theme.fg, "left");
       const signs = w.map((wi, i) => `w${i + 1} = ${nlFmt(wi)} (${wi < 0 ? "negative, dashed orange" : "positive, blue"})`);
       diagram.setAttribute("aria-label", `Neuron diagram: inputs ${nlFmtVec(x)} flow to the neuron along ` +

@@ -55,9 +55,22 @@ function nlPlayTones(ac, tones, start, duration) {
   return () => voices.forEach((o) => o.stop());
 }
 
-function nlListen(frame, view) {
+function nlTraceMark(ctx, theme, frame, plane, place) {
+  // The trace point, while the trace slider has the focus: a ring at place(tone) (data
+  // coordinates of the plane; tone = {x, z, output} of the step the trace is at).
+  if (frame.traceAt === undefined) return;
+  const sw = frame.traceSweep();
+  const [x, y] = place({ x: sw.xs[frame.traceAt], z: sw.zs[frame.traceAt], output: sw.outs[frame.traceAt] });
+  nlClip(ctx, plane, () => {
+    nlDisc(ctx, plane.px(x), plane.py(y), 8, null, theme.fg);
+    nlDisc(ctx, plane.px(x), plane.py(y), 2, theme.fg, theme.fg);
+  });
+}
+
+function nlListen(frame, view, redraw) {
   // The Listen button (plays the sweep, about 2 s) and the trace slider (arrow keys step a point
-  // along the sweep; the live region says x, z and the output, and the point's tone plays).
+  // along the sweep; the live region says x, z and the output, the point's tone plays, and the
+  // figure shows the point while the slider has the focus: nlTraceMark).
   const Audio = window.AudioContext || window.webkitAudioContext;
   let ac = null;
   let stop = () => {};
@@ -85,10 +98,15 @@ function nlListen(frame, view) {
     set: (v) => {
       at = Math.max(0, Math.min(n - 1, Math.round(((v - xs[0]) * (n - 1)) / (xs[n - 1] - xs[0]))));
       trace.update();
+      frame.traceAt = at;
+      redraw();
       const sw = view.sweep();
       frame.announce.textContent = nlTraceText(sw, at);
       play([nlToneSchedule(sw)[at]], 0.15);
     } }));
+  frame.traceSweep = view.sweep;
+  trace.input.addEventListener("focus", () => { frame.traceAt = at; redraw(); });
+  trace.input.addEventListener("blur", () => { frame.traceAt = undefined; redraw(); });
   // for the browser tests: the sweep, the schedule and the player, to render offline
   frame.el.nlSound = { sweep: view.sweep, schedule: nlToneSchedule, play: nlPlayTones };
 }
