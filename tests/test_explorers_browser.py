@@ -403,7 +403,8 @@ def test_the_relu_colour_bar_never_goes_below_zero_and_dark_mode_does_not_say_wh
 # the keyboard; the figure is put into words when it changes; its numbers are a real table.
 
 BUTTON_NAMES = {"nl-reset": "Reset every value to where it started", "nl-play": "Play the training",
-                "nl-step": "Step: train one step more", "nl-show-numbers": "Show the numbers"}
+                "nl-step": "Step: train one step more", "nl-show-numbers": "Show the numbers",
+                "nl-listen": re.compile(r"^Listen: hear the output as (x1?|z) goes from -?\d+ to \d+$")}
 
 
 def _press_and_back(control, there, back):
@@ -572,3 +573,197 @@ def test_nothing_moves_on_its_own_for_a_reader_who_asks_for_less_motion(browser,
         assert o.errors == []
     finally:
         o.context.close()
+
+
+# --------------------------------------------------------------------------- hear the neuron
+# (issue 17, item 4): Listen plays the sweep as sound; the trace steps through it in words.
+
+RENDER = """async (root, seconds) => {
+    // Render the Listen sweep offline (44.1 kHz, stereo) and measure it: the loudness of each
+    // ear, and in the middle of each tone its pitch from the zero crossings of the louder ear.
+    const s = root.nlSound, rate = 44100;
+    const tones = s.schedule(s.sweep(), seconds);
+    const ac = new OfflineAudioContext(2, Math.ceil(rate * (seconds + 0.1)), rate);
+    s.play(ac, tones, 0, seconds);
+    const buf = await ac.startRendering();
+    const [L, R] = [buf.getChannelData(0), buf.getChannelData(1)];
+    const rms = (a, i0, i1) => { let q = 0; for (let i = i0; i < i1; i++) q += a[i] * a[i]; return Math.sqrt(q / (i1 - i0)); };
+    const dt = seconds / tones.length;
+    const measured = tones.map((t) => {
+      const [i0, i1] = [Math.round(rate * (t.time + 0.2 * dt)), Math.round(rate * (t.time + 0.8 * dt))];
+      const a = rms(L, i0, i1) >= rms(R, i0, i1) ? L : R;
+      let crossings = 0;
+      for (let i = i0 + 1; i < i1; i++) if ((a[i - 1] < 0) !== (a[i] < 0)) crossings++;
+      return { left: rms(L, i0, i1), right: rms(R, i0, i1), pitch: crossings / 2 / ((i1 - i0) / rate) };
+    });
+    return { tones, measured, total: rms(L, 0, L.length) + rms(R, 0, R.length),
+             samples: Array.from(L.filter((_, i) => i % 97 === 0)) };
+}"""
+
+
+def _render(root, seconds=2.0):
+    return root.evaluate(RENDER, seconds)
+
+
+def test_listen_renders_the_sweep_as_sound_that_follows_the_schedule(opened, site):
+    """The tone schedule played offline is not silent, each tone sounds at its pitch (within 3 %)
+    in the ear its pan says, and moving a weight changes the sound."""
+    _, explorers = site
+    for kind in ("neuron", "hyperplane", "activation", "network"):
+        root = opened.root(kind)
+        got = _render(root, 8.0)  # slow: 0.2 s a tone, long enough to count its pitch
+        assert got["total"] > 0.05, f"{kind}: Listen is silent"
+        tones, measured = got["tones"], got["measured"]
+        ex = explorers[kind]
+        assert [t["frequency"] for t in tones] == pytest.approx([t.frequency for t in ex.tones()], rel=1e-9)
+        for t, m in zip(tones, measured):
+            assert m["pitch"] == pytest.approx(t["frequency"], rel=0.03), (kind, t, m)
+        assert measured[0]["right"] < 0.01 * measured[0]["left"], "the first tone is not on the left"
+        assert measured[-1]["left"] < 0.01 * measured[-1]["right"], "the last tone is not on the right"
+    root = opened.root("hyperplane")
+    before = _render(root)["samples"]
+    slider = root.locator("input[type=range]").first  # w1
+    slider.focus()
+    slider.press("ArrowRight")
+    try:
+        assert _render(root)["samples"] != before
+    finally:
+        root.locator("button.nl-reset").click()
+
+
+def test_relu_below_zero_buzzes_and_above_is_a_pure_tone(opened):
+    """The mark where z < 0 is a sawtooth: its peak is further above its loudness (rms) than a
+    sine's (a sine's peak is sqrt 2 times its rms; Web Audio's band-limited sawtooth about 2)."""
+    root = opened.root("activation")  # relu on [-5, 5]
+    shape = root.evaluate("""async (root) => {
+        const s = root.nlSound, rate = 44100;
+        const tones = s.schedule(s.sweep(), 4);
+        const ac = new OfflineAudioContext(1, rate * 4, rate);
+        s.play(ac, tones, 0, 4);
+        const a = (await ac.startRendering()).getChannelData(0);
+        const crest = (t) => { const i0 = Math.round(rate * (t.time + 0.02)), i1 = Math.round(rate * (t.time + 0.08));
+          let [peak, q] = [0, 0]; for (let i = i0; i < i1; i++) { peak = Math.max(peak, Math.abs(a[i])); q += a[i] * a[i]; }
+          return peak / Math.sqrt(q / (i1 - i0)); };
+        return tones.map((t) => [t.z, crest(t)]);
+    }""")
+    below = [c for z, c in shape if z < -0.1]
+    above = [c for z, c in shape if z > 0.1]
+    assert below and above
+    assert all(c > 1.85 for c in below), below
+    assert all(abs(c - 2 ** 0.5) < 0.06 for c in above), above
+
+
+def test_the_trace_steps_by_arrow_keys_and_says_what_python_says(opened, site):
+    _, explorers = site
+    for kind in ("neuron", "hyperplane", "activation", "network"):
+        ex = explorers[kind]
+        root = opened.root(kind)
+        trace = root.locator("input[type=range]").last
+        expect(trace).to_have_role("slider")
+        name = ex.sweep()["name"]
+        expect(trace).to_have_accessible_name(re.compile(rf"^trace {name} = "))
+        region = root.locator(".nl-announce")
+        n = len(ex.sweep()["xs"])
+        at = (n - 1) // 2
+        pictures = "r => Array.from(r.querySelectorAll('canvas'), (c) => c.toDataURL()).join()"
+        plain = root.evaluate(pictures)
+        trace.focus()
+        marked = root.evaluate(pictures)
+        assert marked != plain, f"{kind}: the trace point is not drawn when the trace has the focus"
+        for key, step in [("ArrowRight", 1), ("ArrowRight", 1), ("ArrowLeft", -1), ("Home", None), ("End", None)]:
+            trace.press(key)
+            at = {"Home": 0, "End": n - 1}.get(key, at + (step or 0))
+            assert region.text_content() == ex.trace(at), (kind, key)
+            assert trace.get_attribute("aria-valuetext") == f"trace {name} = {base.fmt(ex.sweep()['xs'][at])}"
+        assert root.evaluate(pictures) != marked, f"{kind}: the trace point does not move"
+        trace.press("Home")
+        trace.press("ArrowRight")
+        root.locator("button.nl-show-numbers").focus()
+        assert root.evaluate(pictures) == plain, f"{kind}: the trace point stays after the trace loses the focus"
+        trace.focus()
+        for _ in range((n - 1) // 2 - 1):
+            trace.press("ArrowRight")
+        assert root.evaluate(pictures) == marked, f"{kind}: the trace point is not where it was"
+        root.locator("button.nl-show-numbers").focus()
+        button = root.locator("button.nl-listen")
+        expect(button).to_be_enabled()
+        expect(button).to_have_accessible_description(re.compile(r"^pitch: the output; left to right: "))
+        button.press("Enter")  # plays (nothing to check by ear here; no error is thrown)
+
+
+def test_without_web_audio_listen_is_off_and_says_why_and_the_trace_still_speaks(browser, site):
+    folder, explorers = site
+    context = browser.new_context()
+    context.add_init_script("delete window.AudioContext; delete window.webkitAudioContext;")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((folder / "index.html").as_uri())
+        page.wait_for_selector(".nl-explorer canvas")
+        root = page.locator('.nl-explorer[data-explorer="neuron"]')
+        button = root.locator("button.nl-listen")
+        expect(button).to_be_disabled()
+        expect(button).to_have_accessible_description("Listen: this browser cannot play sound (no Web Audio)")
+        trace = root.locator("input[type=range]").last
+        trace.focus()
+        trace.press("ArrowLeft")
+        ex = explorers["neuron"]
+        assert root.locator(".nl-announce").text_content() == ex.trace((len(ex.sweep()["xs"]) - 1) // 2 - 1)
+        assert errors == []
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- not by colour alone
+
+
+def test_each_on_off_region_is_named_by_its_pattern_where_the_name_fits(opened, site):
+    """The regions explorer tells its patterns apart by drawn names as well as tints: every name
+    on the canvas is the pattern neuronlib computes at each corner of the name's box, and the
+    larger regions all have one."""
+    import numpy as np
+
+    from neuronlib.regions import activation_patterns, pattern_text
+
+    _, explorers = site
+    ex = explorers["regions"]
+    canvas = opened.root("regions").locator("canvas").first
+    drawn = canvas.evaluate("c => c.nlDrawn.labels")
+    names = [label for label in drawn if re.fullmatch(r"[01]+\|[01]{2}", label["text"])]
+    assert len(names) >= 4, names
+    assert len({n["text"] for n in names}) == len(names), "a pattern is named twice"
+    (x0, x1), (y0, y1) = ex._config["xlim"], ex._config["ylim"]
+    scale = 288 / max(x1 - x0, y1 - y0)  # nlPlaneCanvas: the plot starts at (44, 8)
+    for name in names:
+        left, top, right, bottom = name["box"]
+        corners = [[x0 + (px - 44) / scale, y1 - (py - 8) / scale] for px in (left, right) for py in (top, bottom)]
+        patterns = {pattern_text(p, [len(ex.b1), 2]) for p in activation_patterns(ex.network(), np.array(corners))}
+        assert patterns == {name["text"]}, (name, patterns)
+    assert _problems(opened.page) == []
+
+
+def test_the_playground_hatches_the_region_of_class_0(opened):
+    root = opened.root("playground")
+    canvas = root.locator("canvas").first
+    # the lines of the hatching: pixels of a row much darker than the lightest within 3 pixels,
+    # counted where the shading is orange (class 0) and where it is blue, over the whole plot,
+    # away from the data points (drawn in the text colour: very dark pixels nearby)
+    counts = canvas.evaluate("""c => { const s = c.width / 340, W = Math.round(288 * s);
+        const d = c.getContext('2d').getImageData(Math.round(44 * s), Math.round(8 * s), W, W).data;
+        const orange = [0, 0], blue = [0, 0];
+        for (let y = 10; y < W - 10; y += 7) {
+          const v = []; for (let x = 0; x < W; x++) { const k = 4 * (y * W + x); v.push([d[k] + d[k + 1] + d[k + 2], d[k] - d[k + 2]]); }
+          for (let x = 8; x < W - 8; x++) {
+            const near = v.slice(x - 8, x + 9).map((p) => p[0]);
+            if (Math.min(...near) < 250) continue;
+            const dip = v[x][0] < Math.max(...near.slice(5, 12)) - 30;
+            const side = v[x][1] > 10 ? orange : v[x][1] < -10 ? blue : null;
+            if (side) { side[0] += dip; side[1] += 1; } } }
+        return { orange, blue }; }""")
+    orange_dips, orange_n = counts["orange"]
+    blue_dips, blue_n = counts["blue"]
+    assert orange_n > 200 and blue_n > 200, counts
+    # (without the hatching: 0.3 % of orange pixels against 1.7 % of blue ones; with it, 11 %)
+    assert orange_dips / orange_n > max(0.06, 3 * blue_dips / blue_n), counts
+    assert "orange and hatched: class 0" in canvas.get_attribute("aria-label")

@@ -420,3 +420,19 @@ def test_every_table_has_a_caption_headers_and_full_rows(explorer_kind):
     for table in tables:
         assert len(table["caption"]) > 20 and len(table["head"]) >= 3 and len(table["rows"]) >= 3
         assert all(len(row) == len(table["head"]) for row in table["rows"])
+
+
+def test_the_tone_schedule_and_the_trace_equal_python(explorer_kind):
+    """What Listen plays (nlToneSchedule of the view's sweep) and what the trace says are
+    neuronlib.sound.tone_schedule and Explorer.trace, to 1e-9 and character for character."""
+    kind = explorer_kind
+    explorers = [ex for ex in _random_states(kind, np.random.default_rng(7)) if ex.sweep() is not None]
+    if not explorers:
+        pytest.skip(f"the {kind} explorer has no Listen button")
+    got = run_js(kind, {"sounds": [ex.static_state() for ex in explorers]})["sounds"]
+    for ex, js in zip(explorers, got):
+        tones = ex.tones()
+        for key in ("time", "x", "z", "output", "frequency", "pan"):
+            assert_close([t[key] for t in js["tones"]], [getattr(t, key) for t in tones], f"{kind} {key}")
+        assert [t["negative"] for t in js["tones"]] == [t.negative for t in tones]
+        assert js["trace"] == [ex.trace(i) for i in range(len(tones))]

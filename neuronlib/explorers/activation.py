@@ -6,6 +6,7 @@ import numpy as np
 
 from neuronlib._checks import as_limits
 from neuronlib.activations import DEFAULT_PARAMS, SATURATED_SLOPE, slope_runs
+from neuronlib.sound import sweep_inputs
 
 from .base import (ActivationName, Explorer, Number, activation_config, fmt, make_activation,
                    module_source, number)
@@ -72,6 +73,11 @@ class ActivationExplorer(Explorer):
         r = self.regions()
         return [f"{label} at z = {fmt(self.z)}: f(z) = {fmt(float(act(np.float64(self.z))))}, f'(z) = {fmt(d)}{here}.",
                 f"Zero slope (f' = 0) {_runs_text(r['zero_slope'])}; saturated (|f'| < 0.01) {_runs_text(r['saturated'])}."]
+
+    def sweep(self) -> dict:
+        """Listen: z itself from the left of the view to the right; the output is f(z)."""
+        zs = sweep_inputs(*self._config["zlim"])
+        return {"name": "z", "at": "", "xs": zs.tolist(), "zs": zs.tolist(), "outputs": self.function()(zs).tolist()}
 
 
 def explore_activation(activation="relu", slope=DEFAULT_PARAMS["slope"], alpha=DEFAULT_PARAMS["alpha"], z=1.0,

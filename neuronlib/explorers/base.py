@@ -35,6 +35,7 @@ import traitlets as t
 
 from neuronlib._checks import as_float, as_matrix, as_vector
 from neuronlib.activations import ACTIVATION_NAMES, DEFAULT_PARAMS, Activation, get_activation
+from neuronlib.sound import tone_schedule
 
 # --------------------------------------------------------------------------- the JavaScript
 
@@ -42,7 +43,8 @@ JS_DIR = Path(__file__).with_name("js")
 #: Shared files, in the order they are concatenated (each may use the ones before it).
 SHARED = ("format.js", "maths.js", "theme.js", "canvas.js", "controls.js")
 #: Extra shared files per explorer (only what the explorer needs, to keep pages light).
-EXTRA = {"hyperplane": ("plane.js",), "layer": ("plane.js",), "training": ("plane.js", "train.js", "player.js"),
+EXTRA = {"neuron": ("sound.js",), "activation": ("sound.js",), "network": ("sound.js",),
+         "hyperplane": ("plane.js", "sound.js"), "layer": ("plane.js",), "training": ("plane.js", "train.js", "player.js"),
          "learning": ("plane.js", "player.js"), "regions": ("plane.js",),
          "playground": ("plane.js", "player.js", "seeded.js")}
 
@@ -395,6 +397,26 @@ class Explorer(anywidget.AnyWidget):
     def describe(self) -> str:
         """The figure in words, as the browser says it under "Show the numbers" (its facts, joined)."""
         return " ".join(self.facts())
+
+    def sweep(self) -> dict | None:
+        """What the Listen button plays and the trace steps through (explorers with one input to
+        sweep): ``{"name": the input that moves, "at": what stays fixed ("" if nothing is said),
+        "xs": the inputs, "zs": z at each, "outputs": the output at each}``; ``None`` otherwise."""
+        return None
+
+    def tones(self) -> list:
+        """The tone schedule the Listen button plays (:func:`neuronlib.sound.tone_schedule` of
+        :meth:`sweep`), as ``nlToneSchedule`` computes it in the browser."""
+        s = self.sweep()
+        return tone_schedule(s["xs"], s["zs"], s["outputs"])
+
+    def trace(self, i: int) -> str:
+        """What a screen reader hears when the trace point is at step ``i`` of :meth:`sweep`
+        (as ``nlTraceText`` in js/sound.js says it)."""
+        s = self.sweep()
+        at = f" ({s['at']})" if s["at"] else ""
+        z = "" if s["name"] == "z" else f"z = {fmt(s['zs'][i])}, "
+        return f"{s['name']} = {fmt(s['xs'][i])}{at}: {z}output {fmt(s['outputs'][i])}."
 
     def __str__(self) -> str:
         return self.summary()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from neuronlib._checks import as_limits
 from neuronlib.hyperplane import Hyperplane
 from neuronlib.neuron import Neuron
+from neuronlib.sound import sweep_inputs
 
 from .base import (ActivationName, Explorer, Number, Vector, activation_config, fmt, fmt_vec,
                    make_activation, module_source, number, sign_word, slider_range, vector)
@@ -55,6 +56,14 @@ class HyperplaneExplorer(Explorer):
         side = {"positive": "on the positive side", "negative": "on the negative side",
                 "zero": "on the line"}[sign_word(z)]
         return [line, f"The point {fmt_vec(self.point)} is {side}: {value}"]
+
+    def sweep(self) -> dict:
+        """Listen: along the horizontal line through the point, x1 from the left of the view to
+        the right (x2 stays the point's), so the pan follows x1 as the figure's axis does."""
+        xs = sweep_inputs(*self._config["xlim"])
+        zs = self.weights[0] * xs + self.weights[1] * self.point[1] + self.bias  # the browser's order
+        return {"name": "x1", "at": f"x2 = {fmt(self.point[1])}", "xs": xs.tolist(), "zs": zs.tolist(),
+                "outputs": make_activation(self.activation)(zs).tolist()}
 
 
 def explore_hyperplane(weights=(1, -1), bias=0.5, activation="relu", point=(1, 1),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from neuronlib._checks import as_limits
+from neuronlib.activations import get_activation
 from neuronlib.layer import Layer
 from neuronlib.network import Network, bends
+from neuronlib.sound import sweep_inputs
 
 from .base import Explorer, Number, Vector, fmt, module_source, number, slider_range, vector
 
@@ -81,6 +83,16 @@ class NetworkExplorer(Explorer):
                  for i, (w, b, c) in enumerate(zip(self.weights, self.biases, self.output_weights))]
         return [*units, f"The output bias is c0 = {fmt(self.output_bias)}: {ends}.",
                 verdict[0].upper() + verdict[1:] + "."]
+
+    def sweep(self) -> dict:
+        """Listen: x across the view; the output unit has no activation, so its z is y itself
+        (the mark where z < 0 is where y < 0)."""
+        xs = sweep_inputs(*self._config["xlim"])
+        relu = get_activation("relu")
+        y = np.full(len(xs), self.output_bias)
+        for w, b, c in zip(self.weights, self.biases, self.output_weights):  # the browser's order
+            y = y + c * relu(w * xs + b)
+        return {"name": "x", "at": "", "xs": xs.tolist(), "zs": y.tolist(), "outputs": y.tolist()}
 
 
 def explore_network(weights=(1.0, 1.0, -1.0), biases=(1.0, -1.0, 0.5), output_weights=(1.0, -2.0, 1.0),

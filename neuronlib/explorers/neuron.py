@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from neuronlib.neuron import Neuron
+from neuronlib.sound import sweep_inputs
 
 from .base import (ActivationName, Explorer, Number, Vector, activation_config, fmt, fmt_vec,
                    make_activation, module_source, number, sign_word, slider_range, vector)
@@ -43,6 +44,18 @@ class NeuronExplorer(Explorer):
                   for i, (x, w) in enumerate(zip(self.inputs, self.weights))]
         return [*inputs, f"With the bias {fmt(self.bias)}, z = {fmt(z)} ({sign_word(z)}); "
                          f"the output is {self.activation}(z) = {fmt(float(neuron(self.inputs)))}."]
+
+    def sweep(self) -> dict:
+        """Listen: x1 from one end of its slider to the other, the other inputs as they are.
+        z = w·x + b is added up term by term in the browser's order (nlDot), so the two print
+        the same digits even where a sum lands on a rounding tie."""
+        xs = sweep_inputs(*self._config["ranges"]["input"][:2])
+        zs = self.weights[0] * xs
+        for w, x in zip(self.weights[1:], self.inputs[1:]):
+            zs = zs + w * x
+        zs = zs + self.bias
+        return {"name": "x1", "at": "", "xs": xs.tolist(), "zs": zs.tolist(),
+                "outputs": make_activation(self.activation)(zs).tolist()}
 
 
 def explore_neuron(inputs=(1.0, 2.0), weights=(0.5, -1.0), bias=0.0, activation="relu") -> NeuronExplorer:

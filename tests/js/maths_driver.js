@@ -23,6 +23,11 @@ if (job.hyperplanes)
 if (job.summaries) out.summaries = job.summaries.map((s) => nlSummaryOf((k) => s[k], s._config));
 if (job.facts) out.facts = job.facts.map((s) => nlFactsOf((k) => s[k], s._config));
 if (job.tables) out.tables = job.tables.map((s) => nlTableOf((k) => s[k], s._config));
+if (job.sounds)
+  out.sounds = job.sounds.map((s) => {
+    const sw = nlSweepOf((k) => s[k], s._config);
+    return { tones: nlToneSchedule(sw), trace: sw.xs.map((_, i) => nlTraceText(sw, i)) };
+  });
 if (job.what_changed) out.what_changed = job.what_changed.map(([before, after]) => nlWhatChanged(before, after));
 if (job.unit_labels)
   out.unit_labels = job.unit_labels.map(({ i, w, b, c, xlim }) => nlUnitText(i, w, b, c, xlim));

@@ -67,6 +67,12 @@ function nlTableOf(get, cfg) {
     rows: nlGrid(lo, hi, Math.max(1, Math.round(2 * (hi - lo)))).map((z) => [nlFmt(z), nlFmt(act.f(z)), nlFmt(act.d(z))]) };
 }
 
+function nlSweepOf(get, cfg) {
+  // What Listen plays: z across the view, the output f(z); equal to ActivationExplorer.sweep().
+  const xs = nlGrid(cfg.zlim[0], cfg.zlim[1], NL_SAMPLES - 1);
+  return { name: "z", at: "", xs, zs: xs, outs: xs.map(nlActivation(get("activation"), { slope: get("slope"), alpha: get("alpha") }).f) };
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "activation", "An activation function and its slope", (frame) => {
     const cfg = model.get("_config");
@@ -113,6 +119,7 @@ function render({ model, el }) {
       });
       nlDisc(ctx, p.px(z), p.py(act.f(z)), 5, theme.pos, theme.bg);
       nlDisc(ctx, p.px(z), p.py(act.d(z)), 5, theme.neg, theme.bg);
+      nlTraceMark(ctx, theme, frame, p, (t) => [t.x, t.output]);
       const left = p.rect[0] + 8;
       nlLabel(ctx, `f(z) = ${name}(z)`, left, top + 10, theme, theme.pos, "left");
       nlLabel(ctx, "f'(z), dashed", left, top + 26, theme, theme.neg, "left");
@@ -127,7 +134,7 @@ function render({ model, el }) {
     };
     const get = (k) => model.get(k);
     return { keys: ["activation", "slope", "alpha", "z"], draw,
-      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg), sweep: () => nlSweepOf(get, cfg) };
   });
 }
 

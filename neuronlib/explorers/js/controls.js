@@ -38,10 +38,11 @@ function nlFrame(el, kind, title) {
   return frame;
 }
 
-let nlIds = 0;
 function nlId(prefix) {
-  // A page-unique id for aria-describedby and aria-controls (JupyterLab's views have no id).
-  return `nl-${prefix}-${++nlIds}`;
+  // A page-unique id for aria-describedby and aria-controls (JupyterLab's views have no id). The
+  // count is the page's, not the module's: every explorer on a page is a module of its own.
+  globalThis.nlIds = (globalThis.nlIds || 0) + 1;
+  return `nl-${prefix}-${globalThis.nlIds}`;
 }
 
 function nlDescribedBy(control, text, parent) {
@@ -231,6 +232,7 @@ function nlMount(model, el, kind, title, build) {
     return control;
   };
   const view = build(frame);
+  if (view.sweep) nlListen(frame, view, () => redraw()); // js/sound.js: the explorers with a sweep
   const fillNumbers = nlNumbers(frame, view);
   let theme = nlTheme(el);
   const redraw = () => {

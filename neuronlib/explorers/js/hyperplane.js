@@ -38,6 +38,15 @@ function nlTableOf(get, cfg) {
       [nlFmt(y, 2), ...xs.map((x) => nlFmt(f(w[0] * x + w[1] * y + b)))]) };
 }
 
+function nlSweepOf(get, cfg) {
+  // What Listen plays: the horizontal line through the point, x1 across the view; equal to
+  // HyperplaneExplorer.sweep() in Python.
+  const [w, b, name, p] = ["weights", "bias", "activation", "point"].map(get);
+  const xs = nlGrid(cfg.xlim[0], cfg.xlim[1], NL_SAMPLES - 1);
+  const zs = xs.map((v) => w[0] * v + w[1] * p[1] + b);
+  return { name: "x1", at: `x2 = ${nlFmt(p[1])}`, xs, zs, outs: zs.map(nlActivation(name, cfg.params).f) };
+}
+
 function nlHalfPlaneLabels(ctx, plane, theme, line) {
   // "z > 0" on the arrow's side, "z < 0" on the other, inside the plot, clear of other marks.
   const [left, top, width, height] = plane.rect;
@@ -142,6 +151,7 @@ function render({ model, el }) {
         where = "With w = 0 there is no line: z = b everywhere. ";
       }
       nlDisc(ctx, px, py, 6, theme.fg, theme.bg);
+      nlTraceMark(ctx, theme, frame, plane, (t) => [t.x, p[1]]);
       const zText = "z = " + nlFmt(z);
       const half = ctx.measureText(zText).width / 2;
       nlPlaceLabel(ctx, zText, [[px + 10 + half, py - 12], [px + 10 + half, py + 12], [px - 10 - half, py - 12],
@@ -156,7 +166,7 @@ function render({ model, el }) {
     };
     const get = (k) => model.get(k);
     return { keys: ["weights", "bias", "activation", "point"], draw,
-      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg), sweep: () => nlSweepOf(get, cfg) };
   });
 }
 

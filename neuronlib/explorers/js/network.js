@@ -78,6 +78,15 @@ function nlTableOf(get, cfg) {
       [nlFmt(x), ...w.map((_, i) => nlFmt(c[i] * Math.max(0, w[i] * x + b[i]))), nlFmt(nlNetworkY(w, b, c, c0, x))]) };
 }
 
+function nlSweepOf(get, cfg) {
+  // What Listen plays: x across the view; the output unit has no activation, so its z is y
+  // (a buzz where y < 0). Equal to NetworkExplorer.sweep() in Python.
+  const [w, b, c, c0] = ["weights", "biases", "output_weights", "output_bias"].map(get);
+  const xs = nlGrid(cfg.xlim[0], cfg.xlim[1], NL_SAMPLES - 1);
+  const ys = xs.map((x) => nlNetworkY(w, b, c, c0, x));
+  return { name: "x", at: "", xs, zs: ys, outs: ys };
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "network", "Bent lines add up: a network with one input", (frame) => {
     const cfg = model.get("_config");
@@ -119,6 +128,7 @@ function render({ model, el }) {
         nlCurve(ctx, p, xs, ys, theme.fg, 3);
         for (const k of kinks) nlDisc(ctx, p.px(k), p.py(nlNetworkY(w, b, c, c0, k)), 5, theme.fg, theme.bg);
       });
+      nlTraceMark(ctx, theme, frame, p, (t) => [t.x, t.output]);
       const left = p.rect[0] + 8;
       const units = w.map((_, i) => nlUnitText(i, w[i], b[i], c[i], xlim));
       nlLegend(ctx, [["y = sum (thick)", theme.fg], ...units.map((t, i) => [t, theme.units[i % theme.units.length]])],
@@ -133,7 +143,7 @@ function render({ model, el }) {
     };
     const get = (k) => model.get(k);
     return { keys: ["weights", "biases", "output_weights", "output_bias"], draw,
-      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg), sweep: () => nlSweepOf(get, cfg) };
   });
 }
 

@@ -33,6 +33,15 @@ function nlTableOf(get, cfg) {
       [`output ${name}(z)`, "", "", nlFmt(nlActivation(name, cfg.params).f(z))]] };
 }
 
+function nlSweepOf(get, cfg) {
+  // What Listen plays: x1 across its slider's range, the other inputs as they are; equal to
+  // NeuronExplorer.sweep() in Python.
+  const [x, w, b, name] = ["inputs", "weights", "bias", "activation"].map(get);
+  const xs = nlGrid(cfg.ranges.input[0], cfg.ranges.input[1], NL_SAMPLES - 1);
+  const zs = xs.map((v) => nlDot(w, [v, ...x.slice(1)]) + b);
+  return { name: "x1", at: "", xs, zs, outs: zs.map(nlActivation(name, cfg.params).f) };
+}
+
 function nlDrawDiagram(ctx, theme, x, w, b, z, out, wmax) {
   const n = x.length;
   const ys = x.map((_, i) => 110 + (i - (n - 1) / 2) * Math.min(42, 180 / n));
@@ -101,6 +110,7 @@ function render({ model, el }) {
       nlAxes(ctx, p, theme, "z", "f(z)");
       nlClip(ctx, p, () => nlCurve(ctx, p, zs, fs, theme.pos, 2));
       nlDisc(ctx, p.px(z), p.py(out), 5, theme.fg, theme.bg);
+      nlTraceMark(ctx, theme, frame, p, (t) => [t.z, t.output]);
       nlLabel(ctx, name, p.rect[0] + 8, p.rect[1] + 10, theme, theme.fg, "left");
       const signs = w.map((wi, i) => `w${i + 1} = ${nlFmt(wi)} (${wi < 0 ? "negative, dashed orange" : "positive, blue"})`);
       diagram.setAttribute("aria-label", `Neuron diagram: inputs ${nlFmtVec(x)} flow to the neuron along ` +
@@ -112,7 +122,7 @@ function render({ model, el }) {
     };
     const get = (k) => model.get(k);
     return { keys: ["inputs", "weights", "bias", "activation"], draw,
-      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg), sweep: () => nlSweepOf(get, cfg) };
   });
 }
 

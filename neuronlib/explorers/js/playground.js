@@ -225,6 +225,7 @@ function render({ model, el }) {
     const get = (k) => model.get(k);
     const cache = {};
     const heat = {};
+    const hatch = {};
     const grid = {};
     const overlay = {};
     const n = cfg.grid;
@@ -319,6 +320,7 @@ function render({ model, el }) {
       const plane = nlPlane(s.lim, s.lim, [44, 8, 288, 288]);
       const ctx = nlBegin(canvas, theme);
       nlHeatmap(ctx, plane, heat, n, () => out[k++] - 0.5, nlDiverging(theme, 0.5));
+      nlHatch(ctx, plane, hatch, heat.values, n, (v) => v < 0, theme.fg); // class 0: not by colour alone
       // The axes, points and labels change only with the data set, the theme or the screen: drawn
       // once into a transparent layer, then copied on top of the regions at every step.
       const key = [get("data"), theme.fg, theme.bg, canvas.width].join();
@@ -331,14 +333,14 @@ function render({ model, el }) {
         [o.font, o.textBaseline] = [ctx.font, ctx.textBaseline];
         nlAxes(o, plane, theme, "x1", "x2");
         nlDataPoints(o, plane, theme, s.X, s.y);
-        nlLabel(o, "colour: output p (blue: class 1, orange: class 0)", 8, 336, theme, theme.muted, "left");
+        nlLabel(o, "output p: blue, class 1; orange, hatched: class 0", 8, 336, theme, theme.muted, "left");
         nlLabel(o, "training points: dot = class 1, square = class 0", 8, 352, theme, theme.muted, "left");
       }
       ctx.drawImage(overlay.canvas, 0, 0, 340, 372);
       // what the layer holds counts as drawn on this canvas (the site tests read nlDrawn)
       for (const [k, v] of Object.entries(overlay.canvas.nlDrawn)) canvas.nlDrawn[k].push(...v);
       canvas.setAttribute("aria-label", `Decision regions, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])}, ` +
-        `shaded by the output p (blue: class 1, orange: class 0), with the ${s.X.length} training points. ` + now);
+        `shaded by the output p (blue: class 1, orange and hatched: class 0), with the ${s.X.length} training points. ` + now);
 
       const small = nlPlane(s.lim, s.lim, [1, 1, 28, 28]);
       units.maps.forEach((c, u) => {

@@ -98,6 +98,36 @@ function nlTableOf(get, cfg) {
     }) };
 }
 
+function nlPatternNames(ctx, plane, theme, codes, n, k1) {
+  // Not by colour alone: each on/off pattern is named on its region ("10|01": layer 1|layer 2, as
+  // the readout writes it) at the spot nearest the region's middle where the whole name lies
+  // inside the region (a pattern's region is convex: its four corners inside are enough) and is
+  // clear of every line, point and label drawn so far; a region too small for it stays unnamed.
+  const [left, top, width, height] = plane.rect;
+  const at = (x, y) => codes[Math.min(n - 1, Math.floor(((y - top) * n) / height)) * n +
+    Math.min(n - 1, Math.floor(((x - left) * n) / width))];
+  const spots = new Map();
+  for (let j = 2; j < n; j += 4)
+    for (let i = 2; i < n; i += 4) {
+      const code = codes[j * n + i];
+      if (!spots.has(code)) spots.set(code, []);
+      spots.get(code).push([left + ((i + 0.5) * width) / n, top + ((j + 0.5) * height) / n]);
+    }
+  for (const [code, list] of spots) {
+    const bits = (from, m) => Array.from({ length: m }, (_, q) => (code >> (from + q)) & 1).join("");
+    const text = `${bits(0, k1)}|${bits(k1, 2)}`;
+    const mid = [0, 1].map((q) => list.reduce((t, s) => t + s[q], 0) / list.length);
+    const far = ([x, y]) => (x - mid[0]) ** 2 + (y - mid[1]) ** 2;
+    const box = nlTextBox(ctx, text, 0, 0); // measured once, moved to each spot
+    const spot = list.sort((a, b) => far(a) - far(b)).find(([x, y]) => {
+      const b = [box[0] + x, box[1] + y, box[2] + x, box[3] + y];
+      return [[0, 1], [2, 1], [0, 3], [2, 3]].every(([u, v]) => at(b[u], b[v]) === code) &&
+        nlBoxIsFree(ctx.canvas, b, [left, top, left + width, top + height]);
+    });
+    if (spot) nlLabel(ctx, text, spot[0], spot[1], theme);
+  }
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "regions", "Two layers: on/off regions and the output over the plane", (frame) => {
     const cfg = model.get("_config");
@@ -170,9 +200,10 @@ function render({ model, el }) {
         if (nlNorm(w) > 0) units.push({ w, b: s.b1[j], colour: theme.units[j % theme.units.length], name: `${j + 1}` });
       }
       nlNeuronLines(ctx, left.plane, theme, units, () => nlDataPoints(ctx, left.plane, theme, cfg.points, cfg.labels));
+      nlPatternNames(ctx, left.plane, theme, codes, n, k1);
       const seen = new Set(codes);
-      nlLabel(ctx, `${seen.size} patterns in view; black: layer-2 boundaries`, 8, 336, theme, theme.muted, "left");
-      nlLabel(ctx, "lines: layer-1 units (arrow: on side)", 8, 352, theme, theme.muted, "left");
+      nlLabel(ctx, `${seen.size} patterns, named layer 1|layer 2 (1 = on)`, 8, 336, theme, theme.muted, "left");
+      nlLabel(ctx, "lines: layer 1 (arrow: on side); black: layer 2", 8, 352, theme, theme.muted, "left");
       // Right: the output y as a heat map, with the same boundaries.
       const ctx2 = nlBegin(right.canvas, theme);
       let k = 0;
@@ -191,7 +222,7 @@ function render({ model, el }) {
       nlLabel(ctx2, "y is a flat plane on each region", 8, 352, theme, theme.muted, "left");
       const text = nlSummaryOf((key) => model.get(key), cfg);
       left.canvas.setAttribute("aria-label", `Input plane coloured by on/off pattern: ${seen.size} patterns in view, ` +
-        `layer-1 lines straight, layer-2 boundaries bent. ` + text.slice(text.indexOf("patterns (")));
+        `each named on its region where the name fits, layer-1 lines straight, layer-2 boundaries bent. ` + text.slice(text.indexOf("patterns (")));
       right.canvas.setAttribute("aria-label", `Network output y over the input plane, largest |y| ` +
         `${nlFmt(paint.max || 0)}, flat on each region. ` + text.slice(text.indexOf("patterns (")));
       frame.readout.textContent = text;
