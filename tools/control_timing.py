@@ -23,10 +23,27 @@ button), the page records (:data:`PROBE`):
 - ``work``: the page's own work for it, from a listener on `window` in the capture phase (before
   the explorer's handler) to one in the bubbling phase (after it): the explorer's synchronous
   redraw. It does not include the browser's painting of the result, nor waiting for a frame;
-- ``paint``: from the event's timeStamp to just after the next frame (a message posted from a
-  requestAnimationFrame callback runs once the frame is painted), raised to the Event Timing
-  API's duration (input to next paint) when that API reported the event (it reports from 16 ms
-  on, rounded to 8 ms).
+- ``paint``: input to next frame, from the event's timeStamp to the end of the main thread's
+  work for the next frame: a requestAnimationFrame callback registered just before the handler
+  runs in that frame, and a message it posts (MessageChannel) runs once the frame's other
+  requestAnimationFrame callbacks, style, layout, paint and commit are done (and before any
+  work the explorer posts for after the paint, such as the learning line's surface slices). This is what the page controls: the handler, the wait for the next
+  frame to begin (0 to 16.7 ms at 60 Hz, wherever the input falls in a frame) and the frame's
+  own work. It leaves out the compositor's raster and presentation, which the Event Timing
+  API's duration includes: in headless Chromium that adds a frame or more of presentation delay
+  and is rounded to 8 ms, so a do-nothing button read 24 to 32 ms there (the earlier probe took
+  the larger of the two).
+- ``cpu``, per control: the CPU time of the page's main thread while its moves were made
+  (Chromium's ThreadTime metric, read over the DevTools protocol), divided by the number of
+  moves: everything the page did for them (the handler, each frame's style, layout, paint and
+  canvas drawing, work posted for after the paint, garbage collection) and whatever else the
+  page ran meanwhile. Time spent waiting for a CPU does not count, so on a loaded, shared
+  machine this is the steadiest of the three figures for comparing two versions.
+
+With ``baseline=True`` the page first gets a do-nothing slider and button (no handler: the
+browser only moves the thumb) in an explorer frame of its own, moved the same way: their rows,
+explorer ``(baseline)``, are the floor of the probe on that machine and load (a control cannot
+answer faster than the next frame after its input).
 """
 
 from __future__ import annotations
@@ -38,10 +55,7 @@ GAP_MS = 60  # between two moves: one move's frame is painted before the next mo
 
 PROBE = """() => {
   if (window.__nlTiming) return;
-  const nl = (window.__nlTiming = { moves: [], events: [] });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) nl.events.push([e.name, e.startTime, e.duration]);
-  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  const nl = (window.__nlTiming = { moves: [] });
   const counts = (ev) => {
     const t = ev.target;
     if (!t || !t.closest || !t.closest('.nl-explorer') || !t.dataset || !t.dataset.nlControl) return false;
@@ -52,19 +66,35 @@ PROBE = """() => {
       || (ev.type === 'click' && t.tagName === 'BUTTON');
   };
   let start = 0;
+  let move = null;
   for (const type of ['input', 'change', 'click', 'keydown', 'pointerdown', 'pointermove']) {
-    window.addEventListener(type, (ev) => { if (counts(ev)) start = performance.now(); }, true);
+    // before the explorer's handler (capture phase on window): the start of its work, and the
+    // frame probe, registered first so that its message comes before any the handler posts
     window.addEventListener(type, (ev) => {
       if (!counts(ev)) return;
-      const move = { control: ev.target.dataset.nlControl, t0: ev.timeStamp, work: performance.now() - start };
-      nl.moves.push(move);
+      const m = (move = { control: ev.target.dataset.nlControl, t0: ev.timeStamp });
+      nl.moves.push(m);
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
-        ch.port1.onmessage = () => { move.raf = performance.now() - move.t0; };
+        ch.port1.onmessage = () => { m.raf = performance.now() - m.t0; };
         ch.port2.postMessage(0);
       });
-    }, false);
+      start = performance.now();
+    }, true);
+    // after it (bubbling phase): the work
+    window.addEventListener(type, (ev) => { if (counts(ev) && move) move.work = performance.now() - start; }, false);
   }
+}"""
+
+# A do-nothing slider and button (no handler) in an explorer frame of their own: the probe's floor.
+BASELINE = """() => {
+  if (document.querySelector('[data-explorer="(baseline)"]')) return;
+  const root = document.createElement('div');
+  root.className = 'nl-explorer';
+  root.dataset.explorer = '(baseline)';
+  root.innerHTML = '<label><span>do-nothing slider</span><input type="range" min="0" max="100" step="1" value="0"></label>' +
+    '<button type="button">do-nothing button</button>';
+  document.body.prepend(root);
 }"""
 
 # Marks every control with data-nl-control = "explorer index/control index" and describes it.
@@ -110,6 +140,7 @@ class Control:
     how: str  # "keyboard" or "pointer"
     work: list[float] = field(default_factory=list)
     paint: list[float] = field(default_factory=list)
+    cpu: float | None = None  # the page's main-thread CPU time per move, in ms (see the module)
 
     def label(self) -> str:
         return f"{self.name} ({self.kind}, {self.how})"
@@ -184,30 +215,51 @@ def _click(page, control, moves: int, gap_ms: int, before=None) -> None:
         page.wait_for_timeout(gap_ms)
 
 
-def _collect(page, spec: dict, how: str, warmup: int) -> Control:
-    page.wait_for_timeout(150)  # the last move's frame and Event Timing entries arrive
-    data = page.evaluate("""() => { const nl = window.__nlTiming; const moves = nl.moves;
-        nl.moves = []; const events = nl.events; nl.events = []; return { moves, events }; }""")
-    mine = [m for m in data["moves"] if m["control"] == spec["id"]][warmup:]
-    c = Control(spec["explorer"], spec["name"], spec["kind"], how)
+class _Clock:
+    """The CPU time of the page's main thread (Chromium's ThreadTime metric, over the DevTools
+    protocol), in ms, since mark()."""
+
+    def __init__(self, page):
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("Performance.enable")
+        self.mark()
+
+    def now(self) -> float:
+        metrics = self.cdp.send("Performance.getMetrics")["metrics"]
+        return 1000 * next(m["value"] for m in metrics if m["name"] == "ThreadTime")
+
+    def mark(self) -> None:
+        self.start = self.now()
+
+    def since(self) -> float:
+        return self.now() - self.start
+
+
+def _collect(page, spec: dict, how: str, warmup: int, clock: _Clock) -> Control:
+    page.wait_for_timeout(150)  # the last move's frame arrives
+    cpu = clock.since()
+    moves = page.evaluate("() => { const m = window.__nlTiming.moves; window.__nlTiming.moves = []; return m; }")
+    mine = [m for m in moves if m["control"] == spec["id"]]
+    c = Control(spec["explorer"], spec["name"], spec["kind"], how, cpu=cpu / len(mine) if mine else None)
+    mine = mine[warmup:]
     for m in mine:
-        paint = m.get("raf") or 0.0
-        # an Event Timing entry belongs to the move whose event came at, or just after, its start
-        for _name, start, duration in data["events"]:
-            if 0 <= m["t0"] - start < 50:
-                paint = max(paint, duration)
-        c.work.append(m["work"])
-        c.paint.append(paint)
+        c.work.append(m.get("work", 0.0))
+        c.paint.append(m.get("raf") or 0.0)
+    clock.mark()
     return c
 
 
 def measure_page(page, moves: int = 20, drags: int = 2, warmup: int = 0, pointer: bool = True,
-                 only=None, gap_ms: int = GAP_MS) -> list[Control]:
+                 only=None, gap_ms: int = GAP_MS, baseline: bool = False) -> list[Control]:
     """Every control of every explorer on the open ``page`` (see the module docstring); the
     first ``warmup`` moves of each control are made but not counted. ``only(spec)`` may
-    choose which controls to move (spec: explorer, name, kind); ``gap_ms`` between key presses."""
+    choose which controls to move (spec: explorer, name, kind); ``gap_ms`` between key presses;
+    ``baseline``: first the do-nothing controls (:data:`BASELINE`)."""
+    if baseline:
+        page.evaluate(BASELINE)
     page.evaluate(PROBE)
     specs = page.evaluate(CONTROLS)
+    clock = _Clock(page)
     results = []
     page.mouse.move(0, 0)
     for spec in specs:
@@ -218,37 +270,39 @@ def measure_page(page, moves: int = 20, drags: int = 2, warmup: int = 0, pointer
         root.scroll_into_view_if_needed()
         control.scroll_into_view_if_needed()
         page.wait_for_timeout(100)
-        page.evaluate("() => { window.__nlTiming.moves = []; window.__nlTiming.events = []; }")
+        page.evaluate("() => { window.__nlTiming.moves = []; }")
+        clock.mark()
         if spec["kind"] == "slider":
             control.focus()
             _press(page, control, "slider", warmup + moves, gap_ms)
-            results.append(_collect(page, spec, "keyboard", warmup))
+            results.append(_collect(page, spec, "keyboard", warmup, clock))
             if pointer and drags:
                 _drag(page, control, drags)
-                results.append(_collect(page, spec, "pointer", 0))
+                results.append(_collect(page, spec, "pointer", 0, clock))
         elif spec["kind"] == "canvas":
             if spec["focusable"]:
                 control.focus()
                 for k in range(warmup + moves):
                     control.press("ArrowRight" if k % 2 == 0 else "ArrowLeft", delay=gap_ms)
-                results.append(_collect(page, spec, "keyboard", warmup))
+                results.append(_collect(page, spec, "keyboard", warmup, clock))
             if pointer and drags:
                 _drag_across(page, control, drags)
-                results.append(_collect(page, spec, "pointer", 0))
+                results.append(_collect(page, spec, "pointer", 0, clock))
         elif spec["kind"] == "play":
             c = Control(spec["explorer"], spec["name"], "play", "frame to frame")
             c.paint = page.evaluate(PLAY, [spec["id"], 3 * moves])
             results.append(c)
-            page.evaluate("() => { window.__nlTiming.moves = []; window.__nlTiming.events = []; }")
+            page.evaluate("() => { window.__nlTiming.moves = []; }")
+            clock.mark()
             # and its clicks, as for any button: they start and pause it in turn
             _click(page, control, warmup + moves, gap_ms)
-            results.append(_collect(page, spec, "pointer", warmup))
+            results.append(_collect(page, spec, "pointer", warmup, clock))
             if (warmup + moves) % 2:
                 control.click()  # paused again
         elif spec["kind"] == "select":
             control.focus()
             _press(page, control, "select", warmup + moves, gap_ms)
-            results.append(_collect(page, spec, "keyboard", warmup))
+            results.append(_collect(page, spec, "keyboard", warmup, clock))
         else:
             before = None
             if "nl-reset" in (control.get_attribute("class") or ""):
@@ -258,7 +312,7 @@ def measure_page(page, moves: int = 20, drags: int = 2, warmup: int = 0, pointer
                     first.focus()
                     first.press("ArrowRight", delay=gap_ms)
             _click(page, control, warmup + moves, gap_ms, before)
-            results.append(_collect(page, spec, "pointer", warmup))
+            results.append(_collect(page, spec, "pointer", warmup, clock))
         page.keyboard.press("Escape")
     return results
 

@@ -83,86 +83,107 @@ function nlSummaryOf(get, cfg, cache = {}) {
 }
 
 const NL_SURFACE_B_STEP = 0.25;
+// The surface drawn at once, while the full one is computed, when no other can stand in for it.
+const NL_SURFACE_COARSE = 16;
 
 function nlSurfaces(s, wlim, n, onReady) {
   // Loss surfaces over (w1, w2) of data set s, one per bias b (a multiple of NL_SURFACE_B_STEP):
   // vals[j * n + i] = ln L(w1_i, w2_j, b) on an n x n grid. A surface takes n * n * m softplus
   // evaluations, too many for one frame: want(b) returns the nearest surface already computed
-  // and queues b's own, which is computed a few rows at a time (about 4 ms of work after each
-  // painted frame) and then announced with onReady(). So no input waits for a surface.
+  // (or, when there is none, a coarse one computed now) and queues b's own, then its neighbours
+  // b +- 0.25 and b +- 0.5, where the bias goes next. They are computed a few rows at a time
+  // (about 4 ms of work after each painted frame); onReady() says that b's own is ready. So no
+  // input waits for a surface.
   const done = new Map();
-  const queue = [];
+  let queue = [];
+  let wanted = null;
   const m = s.X.length;
   const x1 = Float64Array.from(s.X, (x) => x[0]);
   const x2 = Float64Array.from(s.X, (x) => x[1]);
   const y = Float64Array.from(s.y);
-  const w = (k) => wlim[0] + ((k + 0.5) * (wlim[1] - wlim[0])) / n;
   let job = null;
+  let pumping = false;
   // just after the next frame is painted, so a slice never delays the reader's next paint
   const afterPaint = (fn) => requestAnimationFrame(() => {
     const ch = new MessageChannel();
     ch.port1.onmessage = fn;
     ch.port2.postMessage(0);
   });
-  const rows = (until) => {
-    for (; job.row < n && performance.now() < until; job.row++) {
-      const w2 = w(n - 1 - job.row);
-      for (let i = 0; i < n; i++) {
+  const rows = (j, until) => {
+    // rows of surface j until the time `until`; true once all are done
+    const size = j.n;
+    const w = (k) => wlim[0] + ((k + 0.5) * (wlim[1] - wlim[0])) / size;
+    for (; j.row < size && performance.now() < until; j.row++) {
+      const w2 = w(size - 1 - j.row);
+      for (let i = 0; i < size; i++) {
         const w1 = w(i);
         let sum = 0;
         for (let k = 0; k < m; k++) {
-          const z = w1 * x1[k] + w2 * x2[k] + job.b;
+          const z = w1 * x1[k] + w2 * x2[k] + j.b;
           sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[k] * z;
         }
-        job.vals[job.row * n + i] = Math.log(sum / m);
+        j.vals[j.row * size + i] = Math.log(sum / m);
       }
     }
-    if (job.row < n) return false;
+    if (j.row < size) return false;
     let [lo, hi] = [Infinity, -Infinity];
-    for (const v of job.vals) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-    if (done.size >= 64) done.delete(done.keys().next().value);
-    done.set(job.b, { b: job.b, vals: job.vals, lo, hi });
-    job = null;
+    for (const v of j.vals) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    Object.assign(j, { lo, hi });
     return true;
   };
-  const pump = (budget) => {
-    // budget Infinity: compute now, for the caller; otherwise a slice of a frame, then onReady
-    const until = performance.now() + budget;
-    while (job || queue.length) {
-      if (!job) job = { b: queue.shift(), row: 0, vals: new Float64Array(n * n) };
-      if (!rows(until)) break;
-      if (!queue.length && budget !== Infinity) onReady();
+  const make = (b, size) => ({ b, n: size, row: 0, vals: new Float64Array(size * size) });
+  const pump = () => {
+    pumping = false;
+    const until = performance.now() + 4;
+    while ((job || queue.length) && performance.now() < until) {
+      if (!job) job = make(queue.shift(), n);
+      if (!rows(job, until)) break;
+      if (done.size >= 64) done.delete(done.keys().next().value);
+      done.set(job.b, job);
+      if (job.b === wanted) onReady();
+      job = null;
     }
-    if (job || queue.length) afterPaint(() => pump(4));
+    if (job || queue.length) later();
+  };
+  const later = () => {
+    if (!pumping) afterPaint(pump);
+    pumping = true;
   };
   return {
     want(b, now = true) {
+      if (now) wanted = b;
+      const step = NL_SURFACE_B_STEP;
+      const next = [b, b + step, b - step, b + 2 * step, b - 2 * step].map((v) => v + 0).filter((v) => !done.has(v));
+      if (job && !next.includes(job.b)) job = null;
+      queue = next.filter((v) => !job || v !== job.b);
+      if (job || queue.length) later();
       if (done.has(b)) return done.get(b);
-      const idle = !job && !queue.length;
-      if (!queue.includes(b) && !(job && job.b === b)) queue.splice(0, queue.length, b);
-      if (!done.size && now) pump(Infinity); // the first one, when no other can stand in
-      else if (idle) afterPaint(() => pump(4));
       let best = null;
       for (const v of done.values()) if (!best || Math.abs(v.b - b) < Math.abs(best.b - b)) best = v;
-      return best;
+      if (best || !now) return best;
+      const coarse = make(b, NL_SURFACE_COARSE); // nothing to stand in: a coarse one, now
+      rows(coarse, Infinity);
+      return coarse;
     },
   };
 }
 
-function nlPaintSurface(ctx, plane, theme, surface, n, cache) {
+function nlPaintSurface(ctx, plane, theme, surface, cache) {
   // Bands of equal log-loss (filled contours), darker where the loss is lower.
-  if (!cache.canvas) {
+  const n = surface.n;
+  if (!cache.canvas || cache.n !== n) {
     cache.canvas = document.createElement("canvas");
-    [cache.canvas.width, cache.canvas.height] = [n, n];
+    [cache.canvas.width, cache.canvas.height, cache.n] = [n, n, n];
     cache.image = cache.canvas.getContext("2d").createImageData(n, n);
   }
   const bands = 10;
+  if (cache.theme !== theme)
+    [cache.theme, cache.colours] = [theme, Array.from({ length: bands }, (_, level) =>
+      [...nlMix(theme.rgb.pos, theme.rgb.bg, 0.1 + (0.9 * level) / (bands - 1)), 255])];
   const { lo, hi, vals } = surface;
-  for (let k = 0; k < n * n; k++) {
-    const level = Math.min(bands - 1, Math.floor((bands * (vals[k] - lo)) / (hi - lo || 1)));
-    const c = nlMix(theme.rgb.pos, theme.rgb.bg, 0.1 + (0.9 * level) / (bands - 1));
-    cache.image.data.set([c[0], c[1], c[2], 255], 4 * k);
-  }
+  const data = cache.image.data;
+  for (let k = 0; k < n * n; k++)
+    data.set(cache.colours[Math.min(bands - 1, Math.floor((bands * (vals[k] - lo)) / (hi - lo || 1)))], 4 * k);
   cache.canvas.getContext("2d").putImageData(cache.image, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(cache.canvas, ...plane.rect);
@@ -215,8 +236,9 @@ function render({ model, el }) {
     const surfaces = {};
     const picture = {};
     let lastTheme = null;
+    // a surface that becomes ready redraws the surface alone (the data plane has not changed)
     const surfacesOf = (key) =>
-      (surfaces[key] = surfaces[key] || nlSurfaces(cfg.sets[key], cfg.wlim, cfg.grid, () => draw(lastTheme)));
+      (surfaces[key] = surfaces[key] || nlSurfaces(cfg.sets[key], cfg.wlim, cfg.grid, () => drawSurface(lastTheme)));
     // While the reader looks, the other data sets' surfaces at the starting bias are computed (a
     // slice of a frame at a time), so choosing one in the menu does not wait for them.
     const quantise = (b) => Math.round(b / NL_SURFACE_B_STEP) * NL_SURFACE_B_STEP + 0;
@@ -251,15 +273,37 @@ function render({ model, el }) {
       setStart(mv[0], Math.round(100 * Math.min(cfg.wlim[1], Math.max(cfg.wlim[0], v))) / 100);
     });
 
-    const draw = (theme) => {
-      const s = cfg.sets[get("data")];
+    const now = () => {
+      // the run, the step shown, its parameters and the readout's words for them
       const run = nlLearningRun(get, cfg, cache);
       const step = get("step");
-      const k = Math.min(step, run.params.length - 1);
-      const [w1, w2, b] = run.params[k];
       const text = nlSummaryOf(get, cfg, cache);
-      const now = text.slice(text.indexOf("; step") + 2);
+      return { run, step, p: run.params[Math.min(step, run.params.length - 1)], text,
+        now: text.slice(text.indexOf("; step") + 2) };
+    };
+    const drawSurface = (theme, at = now()) => {
+      const { run, step } = at;
+      const b = at.p[2];
+      lastTheme = theme;
+      const pic = surfacesOf(get("data")).want(quantise(b));
+      const sctx = nlBegin(surface, theme);
+      nlPaintSurface(sctx, wplane, theme, pic, picture);
+      nlAxes(sctx, wplane, theme, "w1", "w2");
+      nlDrawPath(sctx, wplane, theme, run, step);
+      nlLabel(sctx, `loss over (w1, w2) at b = ${nlFmt(pic.b)} (b now ${nlFmt(b)})`, 8, 336, theme, theme.muted, "left");
+      nlLabel(sctx, "darker: lower loss; ring: start (drag it); dot: now", 8, 352, theme, theme.muted, "left");
+      const st = get("start");
+      surface.setAttribute("aria-label", `Loss surface over w1 and w2 from ${nlFmt(cfg.wlim[0])} to ` +
+        `${nlFmt(cfg.wlim[1])} with b held at ${nlFmt(pic.b)} (the current bias is ${nlFmt(b)}), in bands ` +
+        `of equal log-loss from ${nlFmt(Math.exp(pic.lo))} (darkest) to ${nlFmt(Math.exp(pic.hi))}, ` +
+        `and the path gradient descent takes from the start (${nlFmt(st[0])}, ${nlFmt(st[1])}), which ` +
+        `can be dragged or moved with the arrow keys. ` + at.now);
+    };
 
+    const draw = (theme) => {
+      const s = cfg.sets[get("data")];
+      const at = now();
+      const [w1, w2, b] = at.p;
       const plane = nlPlane(s.lim, s.lim, [44, 8, 288, 288]);
       const ctx = nlBegin(canvas, theme);
       nlHeatmap(ctx, plane, heat, cfg.plane_grid, (x, y) => nlSigmoid(w1 * x + w2 * y + b) - 0.5, nlDiverging(theme, 0.5));
@@ -272,24 +316,9 @@ function render({ model, el }) {
       canvas.setAttribute("aria-label", `Input plane, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])} ` +
         `on equal scales, with the ${s.X.length} points of the ${s.title}, shaded by the neuron's output p (hatched where p < 0.5), ` +
         (line ? `and the line w·x + b = 0 with the weight vector w at right angles to it, pointing to p > 0.5. `
-          : "and no line in view. ") + now);
-
-      const bq = quantise(b);
-      lastTheme = theme;
-      const pic = surfacesOf(get("data")).want(bq);
-      const sctx = nlBegin(surface, theme);
-      nlPaintSurface(sctx, wplane, theme, pic, cfg.grid, picture);
-      nlAxes(sctx, wplane, theme, "w1", "w2");
-      nlDrawPath(sctx, wplane, theme, run, step);
-      nlLabel(sctx, `loss over (w1, w2) at b = ${nlFmt(pic.b)} (b now ${nlFmt(b)})`, 8, 336, theme, theme.muted, "left");
-      nlLabel(sctx, "darker: lower loss; ring: start (drag it); dot: now", 8, 352, theme, theme.muted, "left");
-      const st = get("start");
-      surface.setAttribute("aria-label", `Loss surface over w1 and w2 from ${nlFmt(cfg.wlim[0])} to ` +
-        `${nlFmt(cfg.wlim[1])} with b held at ${nlFmt(pic.b)} (the current bias is ${nlFmt(b)}), in bands ` +
-        `of equal log-loss from ${nlFmt(Math.exp(pic.lo))} (darkest) to ${nlFmt(Math.exp(pic.hi))}, ` +
-        `and the path gradient descent takes from the start (${nlFmt(st[0])}, ${nlFmt(st[1])}), which ` +
-        `can be dragged or moved with the arrow keys. ` + now);
-      ui.readout.textContent = text;
+          : "and no line in view. ") + at.now);
+      drawSurface(theme, at);
+      ui.readout.textContent = at.text;
     };
     return { keys: ["data", "learning_rate", "start", "step"], draw, destroy: player.destroy,
       facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache) };

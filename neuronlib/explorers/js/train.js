@@ -6,11 +6,19 @@
 const NL_MAX_MAGNITUDE = 1e150;
 
 function nlPredict(P, act, x) {
-  // The network's output: the probability of class 1 (no array made: the heat map calls this
-  // 40 000 times a frame).
-  const W1 = P.W1;
+  return nlPredictAt(P, act, x[0], x[1]);
+}
+
+function nlPredictAt(P, act, x0, x1) {
+  // The network's output at (x0, x1): the probability of class 1 (no array made: the heat map
+  // calls this 40 000 times a frame).
+  const W10 = P.W1[0];
+  const W11 = P.W1[1];
+  const b1 = P.b1;
+  const W2 = P.W2;
+  const f = act.f;
   let out = P.b2;
-  for (let j = 0; j < P.b1.length; j++) out += act.f(x[0] * W1[0][j] + x[1] * W1[1][j] + P.b1[j]) * P.W2[j];
+  for (let j = 0; j < b1.length; j++) out += f(x0 * W10[j] + x1 * W11[j] + b1[j]) * W2[j];
   return nlSigmoid(out);
 }
 

@@ -103,6 +103,16 @@ function render({ model, el }) {
       return run.diverged === null ? cfg.max_steps : run.diverged;
     } });
 
+    // While the reader looks, each activation's training and heat-map loops run a few steps, so
+    // the browser compiles them for every activation before the menu first picks one.
+    (window.requestIdleCallback || ((cb) => setTimeout(cb, 50)))(() => cfg.names.forEach((name) => {
+      const act = nlActivation(name, cfg.params);
+      const run = nlTrainer({ X: cfg.X, y: cfg.y, init: cfg.inits[String(get("seed"))], activation: name,
+        params: cfg.params, learning_rate: get("learning_rate"), steps: 5 }).advance(5);
+      const P = run.snapshots[run.snapshots.length - 1];
+      for (let k = 0; P && k < 4000; k++) nlPredictAt(P, act, k / 2000 - 1, 0.5);
+    }));
+
     const drawLoss = (theme, run) => {
       // The loss curve and its label; drawn again alone once the rest of the run is computed.
       const step = get("step");
@@ -118,7 +128,7 @@ function render({ model, el }) {
       const P = run.snapshots[k];
       const act = nlActivation(get("activation"), cfg.params);
       const ctx = nlBegin(canvas, theme);
-      nlHeatmap(ctx, plane, heat, cfg.grid, (x, y) => nlPredict(P, act, [x, y]) - 0.5, nlDiverging(theme, 0.5));
+      nlHeatmap(ctx, plane, heat, cfg.grid, (x, y) => nlPredictAt(P, act, x, y) - 0.5, nlDiverging(theme, 0.5));
       nlHatch(ctx, plane, hatch, heat.values, cfg.grid, (v) => v < 0, theme.fg);
       nlAxes(ctx, plane, theme, "x1", "x2");
       const dead = run.dead[k];
