@@ -36,7 +36,8 @@ function nlProgressPage() {
 function nlProgressBar(p) {
   // "2 of 5 solved on this page" and the Clear button, under the chapter's title.
   if (p.bar || !p.storage) return;
-  const head = document.querySelector("main h1, article h1, h1");
+  // the article's title (the theme also prints a copy of it, hidden on screen, before it)
+  const head = ["article h1", "main h1", "h1"].map((q) => document.querySelector(q)).find(Boolean);
   const bar = document.createElement("div");
   bar.className = "nl-progress";
   bar.setAttribute("role", "region");
