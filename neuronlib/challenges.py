@@ -176,6 +176,8 @@ def _twin(explorer: Explorer, state: Mapping) -> Explorer:
     that talks to no front end: for checking a solution without moving the reader's sliders."""
     twin = t.HasTraits.__new__(type(explorer))
     twin._trait_values = dict(explorer._trait_values)
+    # no comm: a widget closes its comm when it is collected, and this one must not close the explorer's
+    twin._trait_values["comm"] = None
     traits = explorer.traits()
     for key, value in state.items():
         if key not in explorer._state_keys:

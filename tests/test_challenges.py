@@ -5,6 +5,7 @@ not solved as the explorer starts."""
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import shutil
@@ -108,6 +109,8 @@ def test_a_challenge_follows_its_explorer_and_checks_its_solution():
 def test_what_if_and_last_explorer():
     ex = explore_neuron(inputs=(1.0, 2.0), weights=(0.5, -1.0), bias=0.0)
     assert "relu(z) = 0.5" in what_if(ex, bias=2.0).facts()[-1] and ex.bias == 0.0
+    gc.collect()  # the copy is gone: the explorer's own link to the front end must still be open
+    assert ex.comm is not None and not ex.comm._closed
     assert last_explorer("neuron") is ex
     with pytest.raises(ValueError, match="unknown explorer kind"):
         last_explorer("nope")

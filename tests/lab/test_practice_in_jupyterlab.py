@@ -72,6 +72,7 @@ def test_a_challenge_follows_the_live_widget_in_jupyterlab(lab, lab_page):
     expect(widget).to_be_visible(timeout=60000)
     expect(widget.locator(".nl-feedback")).to_have_text("0 of 1 goals met", timeout=10000)
     bias = page.locator(".jp-OutputArea .nl-explorer input[type=range][aria-valuetext^='b =']")
+    expect(bias).to_have_count(1, timeout=60000)
     bias.focus()
     for _ in range(10):  # 0.5 -> 1 by keyboard: the line then passes through (1, 2)
         bias.press("ArrowRight")
