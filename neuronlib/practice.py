@@ -25,6 +25,7 @@ Self-check: What is z? (type a number)
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
@@ -115,8 +116,9 @@ def read_number(text: str) -> float:
 
 
 def _module() -> str:
-    """``js/controls.js`` (for its element helper) and ``js/practice.js``: one ES module."""
-    return _read("controls.js") + _read("practice.js")
+    """``js/controls.js`` (for its element helper), the shared look and the page's progress
+    (``js/practice_style.js``, ``js/progress.js``) and ``js/practice.js``: one ES module."""
+    return _read("controls.js") + _read("practice_style.js") + _read("progress.js") + _read("practice.js")
 
 
 class SelfCheck(Explorer):
@@ -209,6 +211,8 @@ def _choices(choices: object, answer: object) -> list[list[str]]:
 
 def _make(mode: str, question, answer, choices, tolerance, working) -> SelfCheck:
     config = {"mode": mode, "question": _text("question", question), "working": _text("working", working, True)}
+    # a stable name for the reader's progress (js/progress.js): the same question, the same key
+    config["key"] = f"{mode}-" + hashlib.sha1(config["question"].encode("utf-8")).hexdigest()[:12]
     word = "Result" if mode == "predict" else "Answer"
     if choices is None:
         value = number("answer", answer)

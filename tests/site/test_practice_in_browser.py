@@ -134,3 +134,138 @@ def test_no_serious_accessibility_violations_in_the_feedback_states(open_page, s
     serious = [f"{v['id']}: {v['help']} -> {v['nodes'][0]['target']}" for v in result["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+# --------------------------------------------------------------------------- slider challenges
+
+#: The slider labels (as the explorers write them, before " = ") of a challenge's solution keys.
+SLIDERS = {"weights": lambda kind, n: [f"w{i + 1}" for i in range(n)],
+           "biases": lambda kind, n: [f"b{i + 1}" for i in range(n)],
+           "output_weights": lambda kind, n: [f"c{i + 1}" for i in range(n)],
+           "output_bias": lambda kind, n: ["c0 (output bias)"],
+           "bias": lambda kind, n: ["b"], "z": lambda kind, n: ["z"], "step": lambda kind, n: ["step"],
+           "learning_rate": lambda kind, n: ["learning rate"],
+           "c": lambda kind, n: [f"output: c{i + 1}" for i in range(n)]}
+
+
+def _slider(explorer, label: str):
+    text = explorer.page.locator("span", has_text=re.compile(rf"^{re.escape(label)} = "))
+    return explorer.locator("label").filter(has=text).locator("input[type=range]").first
+
+
+def _move(slider, target: float) -> None:
+    """Move a slider to ``target`` by keyboard only: Home or End at its ends, arrows between."""
+    lo, hi, step = (float(slider.get_attribute(a)) for a in ("min", "max", "step"))
+    slider.focus()
+    if abs(target - hi) < 1e-9 or abs(target - lo) < 1e-9:
+        slider.press("End" if abs(target - hi) < 1e-9 else "Home")
+        return
+    n = round((target - float(slider.input_value())) / step)
+    for _ in range(abs(n)):
+        slider.page.keyboard.press("ArrowRight" if n > 0 else "ArrowLeft")
+    assert abs(float(slider.input_value()) - target) < 1e-9
+
+
+def _solution(root) -> dict[str, list[float]]:
+    """The challenge's "One solution: bias = 2; weights = (2, -2)." as {key: [numbers]}."""
+    text = root.locator("details.nl-answer p").first.text_content()
+    parts = text.removeprefix("One solution: ").rstrip(".").split("; ")
+    return {k: [float(v) for v in t.strip("()").split(", ")] for k, t in (p.split(" = ") for p in parts)}
+
+
+def _solve_by_keyboard(root) -> None:
+    explorer = root.locator("xpath=preceding::div[contains(@class, 'nl-explorer')][1]")
+    kind = explorer.get_attribute("data-explorer")
+    for key, values in _solution(root).items():
+        if key == "hidden":  # the playground: how many layers, then the units of each
+            _move(_slider(explorer, "hidden layers"), len(values))
+            for i, units in enumerate(values):
+                _move(_slider(explorer, f"units in layer {i + 1}"), units)
+            continue
+        for label, value in zip(SLIDERS[key](kind, len(values)), values):
+            _move(_slider(explorer, label), value)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS or ["(no built site)"])
+def test_every_chapter_has_a_challenge_a_reader_solves_by_keyboard(open_page, chapter):
+    page, log = open_page(chapter)
+    challenges = page.locator(".nl-challenge")
+    assert challenges.count() >= 1, f"{chapter} has no challenge"
+    root = challenges.first
+    root.scroll_into_view_if_needed()
+    feedback = root.locator(".nl-feedback[role=status]")
+    assert root.get_attribute("data-solved") == "false" and "goals met" in feedback.text_content()
+    hint = root.locator(".nl-hint-text")
+    assert hint.is_hidden()
+    root.get_by_role("button", name="Show a hint").press("Enter")
+    assert hint.is_visible() and hint.text_content().startswith("Hint: ")
+    _solve_by_keyboard(root)
+    expect_solved = root.locator("xpath=self::*[@data-solved='true']")
+    expect_solved.wait_for(timeout=15000)
+    assert feedback.text_content() == "Solved: every goal is met."
+    assert root.locator("li[data-met=false]").count() == 0
+    assert re.match(r"1 of \d+ solved on this page", page.locator(".nl-progress").text_content())
+    assert log.page_errors == [] and log.console_errors == [] and log.blocked == []
+
+
+def test_progress_is_kept_on_reload_and_cleared_on_request(open_page):
+    page, log = open_page(CHAPTER_1)
+    progress = page.locator(".nl-progress-text")
+    total = int(re.match(r"0 of (\d+) solved", progress.text_content()).group(1))
+    assert total == page.locator(".nl-practice[data-practice=check], .nl-challenge").count()
+    root = _numeric_checks(page).first
+    answer = re.match(r"Answer: (\S+) ", _answer(root)).group(1)
+    assert _submit(root, answer)[0] == "right"
+    assert progress.text_content().startswith(f"1 of {total} solved")
+    page.reload()
+    assert page.locator(".nl-progress-text").text_content().startswith(f"1 of {total} solved")
+    assert _numeric_checks(page).first.locator(".nl-solved-before").count() == 1
+    stored = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('inside-the-neuron:progress:'))")
+    assert stored == ["inside-the-neuron:progress:" + CHAPTER_1.split("/")[-1]]
+    page.get_by_role("button", name=re.compile("^Clear my progress")).click()
+    assert page.locator(".nl-progress-text").text_content().startswith(f"0 of {total} solved")
+    page.reload()
+    assert page.locator(".nl-progress-text").text_content().startswith(f"0 of {total} solved")
+    assert page.locator(".nl-solved-before").count() == 0
+    assert log.page_errors == [] and log.blocked == []
+
+
+def test_with_storage_switched_off_everything_but_progress_works(open_page):
+    page, log = open_page(CHAPTERS[1] if len(CHAPTERS) > 1 else CHAPTER_1)
+    page.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new Error('storage off'); }});")
+    # the theme's own scripts fail without storage; none of the book's (functions nl..., render) may
+    stacks = []
+    page.on("pageerror", lambda e: stacks.append(e.stack or str(e)))
+    page.reload()
+    assert page.evaluate("(() => { try { localStorage; return 'on'; } catch (e) { return 'off'; } })()") == "off"
+    assert page.locator(".nl-progress").count() == 0
+    root = page.locator(".nl-challenge").first
+    root.scroll_into_view_if_needed()
+    _solve_by_keyboard(root)
+    root.locator("xpath=self::*[@data-solved='true']").wait_for(timeout=15000)
+    check = _numeric_checks(page).first
+    answer = re.match(r"Answer: (\S+) ", _answer(check)).group(1)
+    assert _submit(check, answer)[0] == "right"
+    ours = [s for s in stacks if re.search(r"^\s+at (nl\w+|render) ", s, re.M)]
+    assert ours == [], stacks
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations_in_a_challenge(open_page, scheme):
+    if not AXE.exists():
+        raise RuntimeError("axe-core is missing: run `npm ci` (make test does it).")
+    page, _ = open_page(CHAPTERS[1] if len(CHAPTERS) > 1 else CHAPTER_1, color_scheme=scheme)
+    page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    run = "async () => await axe.run({include: [['.nl-challenge'], ['.nl-progress']]}, {resultTypes: ['violations']})"
+    root = page.locator(".nl-challenge").first
+    root.get_by_role("button", name="Show a hint").click()
+    results = [page.evaluate(run)]                      # not yet solved, hint shown
+    _solve_by_keyboard(root)
+    root.locator("xpath=self::*[@data-solved='true']").wait_for(timeout=15000)
+    root.locator("details.nl-answer summary").click()
+    results.append(page.evaluate(run))                  # solved, solution shown, progress counted
+    serious = [f"{v['id']}: {v['help']} -> {v['nodes'][0]['target']}" for r in results for v in r["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []

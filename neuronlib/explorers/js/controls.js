@@ -281,6 +281,9 @@ function nlMount(model, el, kind, title, build) {
   // compiles the heat-map loops then, not on the reader's first slider move.
   const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
   idle(() => { redraw(); idle(redraw); });
+  // challenges on the static page find this explorer by its element's id (challenge.js)
+  if (el.id) (window.nlExplorers = window.nlExplorers || {})[el.id] = { model, facts: view.facts };
+  if (el.id) document.dispatchEvent(new Event("nl-mounted"));
   return () => {
     keys.forEach((k) => model.off(k, onChange));
     model.nlReleases = model.nlReleases.filter((r) => r !== release);

@@ -1,6 +1,7 @@
 // practice.js: self-checks and predictions (neuronlib.practice: check, choose, predict).
 // One module, run by the widget in Jupyter and on a stand-in model on the static page, like the
-// explorers. The reader's text is read by nlReadNumber (neuronlib.practice.read_number is the
+// explorers; a right answer counts in the page's progress (progress.js). The reader's text is
+// read by nlReadNumber (neuronlib.practice.read_number is the
 // same rule in Python, for the tests); nothing the reader types is ever put in the page as HTML:
 // every text goes in with textContent. Concatenated after controls.js (for nlEl).
 
@@ -70,34 +71,6 @@ function nlGrade(cfg, response) {
     message: "Not yet: " + response.trim() + " is too " + (off > 0 ? "high" : "low") + ". Try again, or show the answer." };
 }
 
-function nlPracticeStyle() {
-  if (document.getElementById("nl-practice-style")) return;
-  const style = document.createElement("style");
-  style.id = "nl-practice-style";
-  style.textContent = `
-.nl-practice { border: 1px solid rgba(127,127,127,.5); border-radius: 6px; padding: .6em .9em; margin: .5em 0 1em; }
-.nl-practice .nl-question { margin: 0 0 .5em; font-weight: 600; }
-.nl-practice form { display: flex; flex-wrap: wrap; gap: .5em; align-items: center; margin: 0; }
-.nl-practice fieldset { border: 0; padding: 0; margin: 0 0 .4em; flex-basis: 100%; }
-.nl-practice legend { padding: 0; font-weight: 600; font-size: 1em; line-height: inherit; margin-bottom: .3em; }
-.nl-practice fieldset label { display: block; padding: .15em 0; }
-.nl-practice input[type=text] { font: inherit; color: inherit; background: transparent; border: 1px solid currentColor; border-radius: 4px; padding: .2em .4em; width: 9em; }
-.nl-practice button { font: inherit; color: inherit; background: transparent; border: 1px solid currentColor; border-radius: 4px; padding: .2em .8em; cursor: pointer; }
-.nl-practice input:focus-visible, .nl-practice button:focus-visible, .nl-practice summary:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
-.nl-practice .nl-feedback { margin: .5em 0 0; min-height: 1.2em; }
-.nl-practice .nl-feedback[data-status=right], .nl-practice .nl-feedback[data-status=predicted] { border-left: 4px solid #0072B2; padding-left: .5em; }
-.nl-practice .nl-feedback[data-status=wrong] { border-left: 4px solid #D55E00; padding-left: .5em; }
-.nl-practice .nl-feedback[data-status=unreadable] { border-left: 4px dashed #E69F00; padding-left: .5em; }
-.nl-practice details { margin-top: .5em; }
-.nl-practice summary { cursor: pointer; }
-.nl-practice .nl-working { white-space: pre-line; margin: .3em 0 0; }
-@media print {
-  .nl-practice .nl-field, .nl-practice button, .nl-practice .nl-feedback, .nl-practice summary { display: none; }
-  .nl-practice input[type=radio] { display: none; }
-}`;
-  document.head.appendChild(style);
-}
-
 function render({ model, el }) {
   nlPracticeStyle();
   const cfg = model.get("_config");
@@ -148,11 +121,14 @@ function render({ model, el }) {
   nlEl("p", "", details, cfg.answer_line);
   if (cfg.working) nlEl("p", "nl-working", details, cfg.working);
 
+  // a right answer counts in the page's progress (predictions do not: any guess is fine)
+  const solved = nlProgress(el, cfg.mode === "check" ? cfg.key : "");
   const show = (text) => {
     const result = nlGrade(cfg, text);
     feedback.dataset.status = result.status;
     feedback.textContent = result.message;
     if (result.status === "right" || result.status === "predicted") details.open = true;
+    if (result.status === "right") solved();
     if (result.status === "predicted") {
       // A prediction is made once: the guess stays, next to the result.
       form.querySelectorAll("input, button").forEach((c) => { c.disabled = true; });
