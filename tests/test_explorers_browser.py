@@ -403,7 +403,8 @@ def test_the_relu_colour_bar_never_goes_below_zero_and_dark_mode_does_not_say_wh
 # the keyboard; the figure is put into words when it changes; its numbers are a real table.
 
 BUTTON_NAMES = {"nl-reset": "Reset every value to where it started", "nl-play": "Play the training",
-                "nl-step": "Step: train one step more", "nl-show-numbers": "Show the numbers"}
+                "nl-step": "Step: train one step more", "nl-show-numbers": "Show the numbers",
+                "nl-copy-link": "Copy link to this explorer as it is now"}
 
 
 def _press_and_back(control, there, back):
