@@ -67,13 +67,13 @@ def random_explorers(seed: int = 0, each: int = 3):
         for _ in range(each):
             ex = make()
             with ex.hold_trait_notifications():
-                for key, spec in link_schema(ex)["keys"].items():
+                for key, spec in link_schema(ex)["keys"]:
                     setattr(ex, key, _random_value(rng, spec))
             yield ex
 
 
 def state_of(ex) -> dict:
-    return {key: getattr(ex, key) for key in link_schema(ex)["keys"]}
+    return {key: getattr(ex, key) for key, _ in link_schema(ex)["keys"]}
 
 
 # --- Python: a link rebuilds the explorer --------------------------------------------------------
@@ -111,7 +111,7 @@ def test_numbers_are_written_as_javascript_writes_them():
               1.7976931348623157e308, 1e150, -1e-150, 2 ** 53 + 2.0, 0.000123]
     rng = np.random.default_rng(1)
     values += (rng.normal(size=60) * 10.0 ** rng.integers(-30, 30, 60)).tolist()
-    got = run_links_js({"texts": [{"state": {"v": values}, "schema": {"keys": {"v": {"t": "v"}}}}], "reads": []})
+    got = run_links_js({"texts": [{"state": {"v": values}, "schema": {"keys": [["v", {"t": "v"}]]}}], "reads": []})
     assert got["texts"][0] == "v=" + ",".join(js_number(v) for v in values)
     assert all(float(js_number(v)) == v for v in values)
 
@@ -121,7 +121,7 @@ def test_numbers_are_written_as_javascript_writes_them():
 
 def test_the_page_writes_the_same_links_as_python_and_reads_them_back():
     explorers = list(random_explorers(seed=2))
-    jobs = [{"state": ex.get_state(key=list(link_schema(ex)["keys"])), "schema": link_schema(ex)} for ex in explorers]
+    jobs = [{"state": state_of(ex), "schema": link_schema(ex)} for ex in explorers]
     got = run_links_js({"texts": jobs, "reads": [{"query": link_query(ex), "schema": link_schema(ex)} for ex in explorers]})
     assert got["texts"] == [link_query(ex) for ex in explorers]
     for ex, read in zip(explorers, got["reads"]):
@@ -223,7 +223,7 @@ def test_the_bounds_a_link_is_checked_against_are_the_explorers_own(kind):
     """Each bound in the schema the page checks links with is where the trait's own check
     starts refusing: the value at the bound is accepted, the one just past it refused."""
     ex = EXPLORERS[kind]()
-    for key, spec in link_schema(ex)["keys"].items():
+    for key, spec in link_schema(ex)["keys"]:
         item = (lambda v: [v]) if spec["t"] == "l" else (lambda v: v)
         tiny = 1 if spec["t"] in "il" else 1e-9
         for edge, past in [("low", -tiny), ("high", tiny), ("above", 0)]:

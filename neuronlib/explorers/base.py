@@ -339,7 +339,8 @@ def _link_spec(trait: t.TraitType, value: object = None, config: dict | None = N
 
 def link_schema(explorer) -> dict:
     """What a link to ``explorer`` may say, derived from its synced traits, their tags and its
-    config: ``{"max": 1e150, "keys": {key: spec}}``, one spec per value a link carries. A spec
+    config: ``{"max": 1e150, "keys": [[key, spec], ...]}``, one spec per value a link carries, in
+    the explorer's order (a list: the page's JSON sorts the keys of a dict). A spec
     has the type ``t`` (``n`` number, ``i`` whole number, ``v`` list of numbers, ``m`` rows of
     numbers, ``l`` list of whole numbers, ``s`` a name), and as the explorer's checks say:
     ``low``/``high`` (inclusive bounds), ``above`` (exclusive), ``in`` (the allowed values),
@@ -348,7 +349,7 @@ def link_schema(explorer) -> dict:
     traits = explorer.traits()
     specs = {key: _link_spec(traits[key], getattr(explorer, key), explorer._config)
              for key in explorer._state_keys}
-    return {"max": MAX_MAGNITUDE, "keys": {k: v for k, v in specs.items() if v is not None}}
+    return {"max": MAX_MAGNITUDE, "keys": [[k, v] for k, v in specs.items() if v is not None]}
 
 
 # --------------------------------------------------------------------------- the base class

@@ -74,7 +74,7 @@ def _text(value: object, kind: str) -> str:
 def link_query(explorer: Explorer) -> str:
     """The part of the link after ``?``: every value a link carries, as ``key=value`` pairs."""
     keys = link_schema(explorer)["keys"]
-    return "&".join(f"{key}={_text(getattr(explorer, key), spec['t'])}" for key, spec in keys.items())
+    return "&".join(f"{key}={_text(getattr(explorer, key), spec['t'])}" for key, spec in keys)
 
 
 def _fits(x: float, spec: dict) -> bool:
@@ -111,7 +111,7 @@ def read_link(query: str, schema: dict) -> dict:
     """The values the query part of a link (after ``?``) says, checked against ``schema``
     (:func:`~neuronlib.explorers.base.link_schema`): every key once, each value as the explorer
     allows it. Raises :class:`LinkError` otherwise, naming the first value that does not fit."""
-    keys, values = schema["keys"], {}
+    keys, values = dict(schema["keys"]), {}
     for pair in query.split("&"):
         key, _, text = pair.partition("=")
         if key not in keys or key in values:
@@ -163,7 +163,7 @@ def from_link(url: str, **options) -> Explorer:
     cls = make.__globals__[cls] if isinstance(cls, str) else cls
     traits = cls.class_traits()
     types = {"max": MAX_MAGNITUDE,
-             "keys": {k: s for k in cls._state_keys if (s := _link_spec(traits[k])) is not None}}
+             "keys": [[k, s] for k in cls._state_keys if (s := _link_spec(traits[k])) is not None]}
     given = read_link(query, types)  # the types only: the explorer's own checks follow
     clash = set(options) & set(given)
     if clash:

@@ -26,21 +26,21 @@ function nlLinkValue(s, spec, max) {
 
 function nlLinkRead(query, schema) {
   // {values}, or {bad: the first key that does not fit ("" when it names no known one)}.
-  const values = {};
-  const has = (o, k) => Object.hasOwn(o, k);
+  const keys = new Map(schema.keys);
+  const values = new Map();
   for (const pair of query.split("&")) {
     const [key, ...rest] = pair.split("=");
-    if (!has(schema.keys, key) || has(values, key)) return { bad: "" };
-    values[key] = nlLinkValue(rest.join("="), schema.keys[key], schema.max);
-    if (values[key] === null) return { bad: key };
+    if (!keys.has(key) || values.has(key)) return { bad: "" };
+    const v = nlLinkValue(rest.join("="), keys.get(key), schema.max);
+    if (v === null) return { bad: key };
+    values.set(key, v);
   }
-  const missing = Object.keys(schema.keys).find((k) => !has(values, k));
-  return missing === undefined ? { values } : { bad: missing };
+  const missing = [...keys.keys()].find((k) => !values.has(k));
+  return missing === undefined ? { values: Object.fromEntries(values) } : { bad: missing };
 }
 
 function nlLinkText(get, schema) {
-  return Object.keys(schema.keys).map((k) =>
-    k + "=" + (schema.keys[k].t === "m" ? get(k).join(";") : String(get(k)))).join("&");
+  return schema.keys.map(([k, spec]) => k + "=" + (spec.t === "m" ? get(k).join(";") : String(get(k)))).join("&");
 }
 
 function nlLinks(model, frame) {
