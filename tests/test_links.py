@@ -5,6 +5,8 @@ does, and a link that does not fit is refused with a clear error (Python) or the
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import json
 import math
 import re
@@ -244,3 +246,8 @@ def test_the_bounds_a_link_is_checked_against_are_the_explorers_own(kind):
             with pytest.raises(ValueError):
                 setattr(ex, key, [1] * (spec["most"] + 1))
     assert math.isclose(link_schema(ex)["max"], 1e150)
+
+
+def test_the_docstring_examples_run():
+    result = doctest.testmod(importlib.import_module("neuronlib.explorers.links"))
+    assert result.failed == 0 and result.attempted >= 5

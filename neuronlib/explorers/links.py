@@ -11,8 +11,8 @@ explorer from such a link with neuronlib's usual checks.
 >>> ex = from_link("gallery.html#nl-hyperplane-1?weights=2,0&bias=-1&activation=sigmoid&point=0.5,1")
 >>> print(ex)
 Hyperplane explorer: w = (2, 0), b = -1, activation = sigmoid; point (0.5, 1) has z = 0, output = 0.5, signed distance 0
->>> ex.link("gallery.html").split("#")[1]
-'nl-hyperplane-1?weights=2,0&bias=-1&activation=sigmoid&point=0.5,1'
+>>> ex.link("gallery.html").split("?")[1]
+'weights=2,0&bias=-1&activation=sigmoid&point=0.5,1'
 """
 
 from __future__ import annotations
