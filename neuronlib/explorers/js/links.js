@@ -50,21 +50,24 @@ function nlLinks(model, frame) {
   const schema = model.get("_links");
   if (!el.id || !schema) return;
   const row = nlEl("div", "nl-link", el);
-  const field = nlEl("input");
+  // the field is made only where there is no clipboard: it shows the link, selected
+  let field;
   nlButton(row, "Copy link", "nl-copy-link", async () => {
-    field.value = location.href.split("#")[0] + "#" + el.id + "?" + nlLinkText(model.get, schema);
+    const link = location.href.split("#")[0] + "#" + el.id + "?" + nlLinkText(model.get, schema);
     try {
-      await navigator.clipboard.writeText(field.value);
+      await navigator.clipboard.writeText(link);
       frame.announce.textContent = "Link copied";
     } catch (e) {
-      field.hidden = false;
+      if (!field) {
+        field = nlEl("input", "", row);
+        Object.assign(field, { readOnly: true, style: "width:100%" });
+        field.setAttribute("aria-label", "Link to this explorer");
+      }
+      field.value = link;
       field.select();
       frame.announce.textContent = "Link shown: copy it from the field";
     }
   }, "Copy link to this explorer as it is now");
-  Object.assign(field, { readOnly: true, hidden: true, style: "width:100%" });
-  field.setAttribute("aria-label", "Link to this explorer");
-  row.append(field);
   const [id, ...query] = location.hash.slice(1).split("?");
   if (id !== el.id) return;
   const go = () => el.scrollIntoView();
