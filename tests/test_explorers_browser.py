@@ -121,6 +121,7 @@ def test_dragging_the_point_moves_it_and_reset_restores_everything(opened, site)
     ex = explorers["hyperplane"]
     root = opened.root("hyperplane")
     canvas = root.locator("canvas")
+    canvas.scroll_into_view_if_needed()  # the mouse reaches only what is in the viewport
     box = canvas.bounding_box()
     # the plot occupies [44, 44 + 288] x [8, 8 + 288] of the 340-pixel-wide canvas: x1 = 2 is at
     # 44 + 288 * 5/6 and x2 = -1 at 8 + 288 * 4/6
@@ -404,7 +405,8 @@ def test_the_relu_colour_bar_never_goes_below_zero_and_dark_mode_does_not_say_wh
 
 BUTTON_NAMES = {"nl-reset": "Reset every value to where it started", "nl-play": "Play the training",
                 "nl-step": "Step: train one step more", "nl-show-numbers": "Show the numbers",
-                "nl-listen": re.compile(r"^Listen: hear the output as (x1?|z) goes from -?\d+ to \d+$")}
+                "nl-listen": re.compile(r"^Listen: hear the output as (x1?|z) goes from -?\d+ to \d+$"),
+                "nl-copy-link": "Copy link to this explorer as it is now"}
 
 
 def _press_and_back(control, there, back):

@@ -22,7 +22,7 @@
       img.style.width = canvas.getBoundingClientRect().width + "px";
       canvas.replaceWith(img);
     }
-    explorer.querySelectorAll(".nl-controls").forEach((c) => c.remove());
+    explorer.querySelectorAll(".nl-controls, .nl-link").forEach((c) => c.remove());
     const figure = make("figure", "nl-print-explorer");
     explorer.replaceWith(figure);
     figure.append(explorer);

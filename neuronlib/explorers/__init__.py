@@ -11,12 +11,16 @@ See ``neuronlib/explorers/README.md``.
   (Chapter 4), :func:`explore_training` (Chapter 5), :func:`explore_learning` (Chapter 6),
   :func:`explore_regions` (Chapter 7),
   :func:`explore_playground` (Chapter 8).
+
+Each explorer's ``link(page)`` is a link to it as it is now; :func:`from_link` rebuilds an
+explorer from such a link (the website's "Copy link" button makes the same links).
 """
 
 from .activation import ActivationExplorer, explore_activation
 from .hyperplane import HyperplaneExplorer, explore_hyperplane
 from .layer import LayerExplorer, explore_layer
 from .learning import LearningExplorer, explore_learning
+from .links import from_link
 from .network import NetworkExplorer, explore_network
 from .neuron import NeuronExplorer, explore_neuron
 from .playground import PlaygroundExplorer, explore_playground
@@ -56,4 +60,5 @@ __all__ = [
     "explore_regions",
     "explore_playground",
     "explore_training",
+    "from_link",
 ]

@@ -33,7 +33,7 @@ import comm
 import ipywidgets
 import traitlets as t
 
-from neuronlib._checks import as_float, as_matrix, as_vector
+from neuronlib._checks import MAX_MAGNITUDE, as_float, as_matrix, as_vector
 from neuronlib.activations import ACTIVATION_NAMES, DEFAULT_PARAMS, Activation, get_activation
 from neuronlib.sound import tone_schedule
 
@@ -41,7 +41,7 @@ from neuronlib.sound import tone_schedule
 
 JS_DIR = Path(__file__).with_name("js")
 #: Shared files, in the order they are concatenated (each may use the ones before it).
-SHARED = ("format.js", "maths.js", "theme.js", "canvas.js", "controls.js")
+SHARED = ("format.js", "maths.js", "theme.js", "canvas.js", "controls.js", "links.js")
 #: Extra shared files per explorer (only what the explorer needs, to keep pages light).
 EXTRA = {"neuron": ("sound.js",), "activation": ("sound.js",), "network": ("sound.js",),
          "hyperplane": ("plane.js", "sound.js"), "layer": ("plane.js",), "training": ("plane.js", "train.js", "player.js"),
@@ -310,6 +310,50 @@ class ActivationName(t.TraitType):
         return check_activation(value, self.what)
 
 
+# --------------------------------------------------------------------------- what a link may say
+
+
+def _link_spec(trait: t.TraitType, value: object = None, config: dict | None = None) -> dict | None:
+    """What a link may say about one synced value (see :func:`link_schema`); ``None`` if a link
+    says nothing of it. Without ``config`` (the class, not an explorer): the type only."""
+    md = trait.metadata
+    kind = ("v" if isinstance(trait, Vector) else "m" if isinstance(trait, Matrix)
+            else "n" if isinstance(trait, Number) else "i" if isinstance(trait, Integer)
+            else "s" if isinstance(trait, (ActivationName, t.Unicode)) else "l" if isinstance(trait, t.List)
+            else None)
+    if kind is None or kind == "s" and not isinstance(trait, ActivationName) and "among" not in md:
+        return None
+    spec: dict = {"t": kind}
+    if config is None:
+        return spec
+    look = lambda v: config[v] if isinstance(v, str) else v  # noqa: E731  (a config key, or the number)
+    spec.update({k: look(md[k]) for k in ("low", "high", "above", "most") if k in md})
+    if kind == "s":
+        spec["in"] = list(ACTIVATION_NAMES) if isinstance(trait, ActivationName) else list(config[md["among"]])
+    elif "among" in md:
+        spec["in"] = list(config[md["among"]])
+    if kind == "v":
+        spec["n"] = len(value)
+    if kind == "m":
+        spec["n"] = [len(value), len(value[0])]
+    return spec
+
+
+def link_schema(explorer) -> dict:
+    """What a link to ``explorer`` may say, derived from its synced traits, their tags and its
+    config: ``{"max": 1e150, "keys": [[key, spec], ...]}``, one spec per value a link carries, in
+    the explorer's order (a list: the page's JSON sorts the keys of a dict). A spec
+    has the type ``t`` (``n`` number, ``i`` whole number, ``v`` list of numbers, ``m`` rows of
+    numbers, ``l`` list of whole numbers, ``s`` a name), and as the explorer's checks say:
+    ``low``/``high`` (inclusive bounds), ``above`` (exclusive), ``in`` (the allowed values),
+    ``n`` (the length, or [rows, columns]), ``most`` (the longest list). js/links.js checks a
+    link with it, as :func:`neuronlib.explorers.links.read_link` does in Python."""
+    traits = explorer.traits()
+    specs = {key: _link_spec(traits[key], getattr(explorer, key), explorer._config)
+             for key in explorer._state_keys}
+    return {"max": MAX_MAGNITUDE, "keys": [[k, v] for k, v in specs.items() if v is not None]}
+
+
 # --------------------------------------------------------------------------- the base class
 
 _counters: defaultdict[str, itertools.count] = defaultdict(lambda: itertools.count(1))
@@ -428,8 +472,19 @@ class Explorer(anywidget.AnyWidget):
                 setattr(self, key, value)
 
     def static_state(self) -> dict:
-        """The state the static page's stand-in model starts from (JSON-ready)."""
-        return self.get_state(key=[*self._state_keys, "_config", "_initial"])
+        """The state the static page's stand-in model starts from (JSON-ready), with what a
+        link may say about each value (``_links``, see :func:`link_schema`) when it may say any."""
+        state = self.get_state(key=[*self._state_keys, "_config", "_initial"])
+        schema = link_schema(self)
+        return {**state, "_links": schema} if schema["keys"] else state
+
+    def link(self, page: str = "") -> str:
+        """The link to this explorer as it is now on the chapter page ``page`` (its address),
+        as its "Copy link" button makes it: ``page#nl-hyperplane-1?weights=1,-1&bias=0.5&...``.
+        :func:`neuronlib.explorers.from_link` rebuilds the explorer from it."""
+        from .links import link_query  # links.py imports this module
+
+        return f"{page}#nl-{self._kind}-{self._number}?{link_query(self)}"
 
     def to_html(self, dom_id: str | None = None) -> str:
         """The self-contained HTML that runs this explorer without a kernel."""
@@ -460,8 +515,8 @@ class SteppedExplorer(Explorer):
     """An explorer that trains step by step (training, learning): a positive ``learning_rate``
     and the ``step`` shown, from 0 to the config's ``max_steps``."""
 
-    learning_rate = Number(0.5).tag(sync=True)
-    step = Integer().tag(sync=True)
+    learning_rate = Number(0.5).tag(sync=True, above=0)
+    step = Integer().tag(sync=True, low=0, high="max_steps")
 
     @t.validate("learning_rate")
     def _check_learning_rate(self, proposal):

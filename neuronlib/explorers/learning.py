@@ -40,7 +40,7 @@ class LearningExplorer(SteppedExplorer):
     _kind = "learning"
     _esm = module_source("learning")
     _state_keys = ("data", "learning_rate", "start", "step")
-    data = t.Unicode("height_weight").tag(sync=True)
+    data = t.Unicode("height_weight").tag(sync=True, among="sets")
     start = Vector(3, what=" (w1, w2, b)").tag(sync=True)
 
     @t.validate("data")

@@ -57,12 +57,12 @@ class PlaygroundExplorer(SteppedExplorer):
     _kind = "playground"
     _esm = module_source("playground")
     _state_keys = ("data", "hidden", "activation", "learning_rate", "batch_size", "l2", "seed", "loaded", "step")
-    data = t.Unicode("circle").tag(sync=True)
-    hidden = t.List([4]).tag(sync=True)
+    data = t.Unicode("circle").tag(sync=True, among="sets")
+    hidden = t.List([4]).tag(sync=True, low=1, high="max_units", most="max_layers")
     activation = ActivationName("hidden activation").tag(sync=True)
-    batch_size = Integer(10).tag(sync=True)
-    l2 = Number(0.0).tag(sync=True)
-    seed = Integer().tag(sync=True)
+    batch_size = Integer(10).tag(sync=True, low=1, high="n_train")
+    l2 = Number(0.0).tag(sync=True, low=0)
+    seed = Integer().tag(sync=True, low=0, high=0xFFFFFFFF)
     loaded = t.Bool(False).tag(sync=True)
 
     @t.validate("data")

@@ -46,7 +46,7 @@ class TrainingExplorer(SteppedExplorer):
     _kind = "training"
     _esm = module_source("training")
     _state_keys = ("learning_rate", "seed", "activation", "step")
-    seed = Integer().tag(sync=True)
+    seed = Integer().tag(sync=True, among="seeds")
     activation = ActivationName("hidden activation").tag(sync=True)
 
     @t.validate("seed")

@@ -226,6 +226,8 @@ function nlMount(model, el, kind, title, build) {
   // controls made with nlSlider/nlSelect are collected in frame.updaters and refreshed before
   // each draw.
   const frame = nlFrame(el, kind, title);
+  // a link's values, before the controls are built, and the Copy link button (links.js)
+  nlLinks(model, frame);
   frame.updaters = [];
   frame.add = (control) => {
     frame.updaters.push(control.update);
