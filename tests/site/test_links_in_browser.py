@@ -9,7 +9,7 @@ import pytest
 from browser import open_quietly
 
 from neuronlib.explorers import EXPLORERS
-from test_accessibility import AXE
+from conftest import AXE
 
 GALLERY = "notebooks/gallery.html"
 #: What a reader can see of an explorer's state: its readout and every control's value.
