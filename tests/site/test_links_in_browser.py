@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 from browser import open_quietly
+from conftest import AXE
 
 from neuronlib.explorers import EXPLORERS
-from conftest import AXE
 
 GALLERY = "notebooks/gallery.html"
 #: What a reader can see of an explorer's state: its readout and every control's value.
