@@ -99,8 +99,13 @@ test-numerics: $(STAMP)
 build-strict: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 
+# two workers (pytest-xdist): a page load mostly waits (for MathJax, the explorers, a quiet
+# network), so two browsers share the two cores; the tests that read the shared page visits run
+# on one worker (tests/site/conftest.py). The speed test runs after them, alone.
 test-site: $(STAMP) $(NODE_STAMP)
-	$(BIN)/pytest tests/site -p no:cacheprovider
+	$(BIN)/pytest tests/site -p no:cacheprovider -n 2 --dist loadgroup --ignore=tests/site/test_explorer_speed.py; \
+	pages=$$?; $(BIN)/pytest tests/site/test_explorer_speed.py -p no:cacheprovider; speed=$$?; \
+	exit $$(( pages || speed ))
 
 # builds the PDF as `make pdf` does and reads it back with poppler-utils (tests/pdf says what)
 test-pdf: $(STAMP)

@@ -210,6 +210,14 @@ def visit(browser, site_url, axe_source):
     return _visit
 
 
+def pytest_collection_modifyitems(items):
+    """With two workers (`make test-site`), every test that reads the shared visits runs on the
+    same one, so that each page is still visited once."""
+    for item in items:
+        if "visit" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("visits"))
+
+
 def pytest_generate_tests(metafunc):
     """`page_path` runs a test on every page of the book; `chapter_path` on every chapter."""
     if "page_path" in metafunc.fixturenames:
