@@ -21,7 +21,7 @@ html[data-theme="dark"] .nl-explorer, body[data-jp-theme-light="false"] .nl-expl
 .nl-explorer [hidden] { display: none !important; }
 html[data-theme="dark"] .text_html:has(> .nl-explorer) { background: transparent !important; }
 .nl-explorer .nl-body { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
-.nl-explorer .nl-figure { display: flex; flex-direction: column; gap: 6px; }
+.nl-explorer .nl-figure { display: flex; flex-direction: column; gap: 6px; min-width: 0; max-width: 100%; }
 .nl-explorer canvas { display: block; max-width: 100%; height: auto; }
 .nl-explorer .nl-controls { display: flex; flex-direction: column; gap: 4px; min-width: 220px; flex: 1; }
 .nl-explorer .nl-group { display: flex; flex-wrap: wrap; gap: 2px 12px; }
