@@ -109,23 +109,33 @@ def _jupyterlab_own(error) -> bool:
     return "_cellToolbarOverlapsContents" in (error.stack or "")
 
 
-@pytest.fixture
-def lab_page(lab):
-    """A Chromium page for the Lab server; requests leaving 127.0.0.1 are refused."""
+@pytest.fixture(scope="module")
+def lab_browser():
+    """One Chromium for the module's tests (each test has a context of its own)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = launch(p)
-        context = browser.new_context(viewport={"width": 1280, "height": 1000})
-        context.route(re.compile(r"^(?!http://127\.0\.0\.1:)(https?|wss?)://.*"), lambda r: r.abort())
-        page = context.new_page()
-        page.errors, page.console = [], []
-        page.on("pageerror", lambda e: _jupyterlab_own(e) or page.errors.append(str(e)))
-        page.on("console", lambda m: page.console.append(m.text))
         try:
-            yield page
+            yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture
+def lab_page(lab, lab_browser):
+    """A Chromium page for the Lab server, in a fresh context; requests leaving 127.0.0.1 are
+    refused."""
+    context = lab_browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1:)(https?|wss?)://.*"), lambda r: r.abort())
+    page = context.new_page()
+    page.errors, page.console = [], []
+    page.on("pageerror", lambda e: _jupyterlab_own(e) or page.errors.append(str(e)))
+    page.on("console", lambda m: page.console.append(m.text))
+    try:
+        yield page
+    finally:
+        context.close()
 
 
 def test_a_chapter_opened_before_it_is_run_shows_what_its_explorer_computes(lab, lab_page):

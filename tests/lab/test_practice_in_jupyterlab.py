@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import nbformat
-from test_jupyterlab import _run_cell, _url, _wait_for_idle_kernel, lab, lab_page  # noqa: F401 (fixtures)
+from test_jupyterlab import _run_cell, _url, _wait_for_idle_kernel, lab, lab_browser, lab_page  # noqa: F401 (fixtures)
 
 CELLS = [
     "from neuronlib.practice import check\n"
