@@ -119,8 +119,12 @@ def open_page(browser, site_url):
 # asks `visit(path)` and states one thing about what the visit recorded. Tests that move
 # sliders or need another window size open their own page.
 
-AXE_SERIOUS = """async () => {
-  const result = await axe.run(document, {resultTypes: ['violations']});
+# In dark mode the page is the same document in other colours, so only the rules that read
+# colours can find something new there: axe runs them alone (about half the time of every rule).
+DARK_RULES = ["color-contrast", "link-in-text-block"]
+AXE_SERIOUS = """async (only) => {
+  const result = await axe.run(document, only ? {runOnly: only, resultTypes: ['violations']}
+                                              : {resultTypes: ['violations']});
   return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v =>
     `${v.id} (${v.impact}): ${v.help} -> ` + v.nodes.slice(0, 4).map(n =>
       typeof n.target[0] === 'string' ? n.target[0] : JSON.stringify(n.target)).join('; '));
@@ -151,9 +155,17 @@ UNLABELLED_SLIDERS = """() => Array.from(document.querySelectorAll('.nl-explorer
 }).map(s => s.outerHTML.slice(0, 120))"""
 
 
+# at a phone's width: how wide the page is, and each explorer (kind, scrollWidth, clientWidth, right)
+PHONE = """() => ({page: document.documentElement.scrollWidth,
+  explorers: Array.from(document.querySelectorAll('.nl-explorer')).map(e =>
+    [e.dataset.explorer, e.scrollWidth, e.clientWidth, e.getBoundingClientRect().right])})"""
+PHONE_WIDTH = 390  # CSS px: a common phone
+
+
 @dataclass
 class Visit:
-    """What one visit of a page saw, at 1280 x 900, after scrolling to its end."""
+    """What one visit of a page saw, at 1280 x 900, after scrolling to its end (and, last, at a
+    phone's width)."""
 
     log: PageLog
     sizes: dict  # page_weight.sizes_of: bytes by kind, stored and gzip-compressed
@@ -163,6 +175,7 @@ class Visit:
     explorers: list[str]  # the kinds of explorer on the page, in order
     unlabelled_sliders: list[str]
     drawn_problems: list[str]  # browser.DRAWN_PROBLEMS on every explorer, as first drawn
+    phone: dict  # PHONE, once the window is narrowed to PHONE_WIDTH (last, after axe)
 
 
 def _see(browser, site_url: str, path: str, axe_source: str) -> Visit:
@@ -179,13 +192,19 @@ def _see(browser, site_url: str, path: str, axe_source: str) -> Visit:
         page.mouse.wheel(0, 20000)  # bring lazy content into view
         page.wait_for_timeout(300)
         page.add_script_tag(content=axe_source)
-        axe = {"light": page.evaluate(AXE_SERIOUS)}
+        axe = {"light": page.evaluate(AXE_SERIOUS, None)}
         page.emulate_media(color_scheme="dark")
         page.evaluate("document.documentElement.dataset.theme = 'dark'")
         page.wait_for_timeout(200)
-        axe["dark"] = page.evaluate(AXE_SERIOUS)
+        axe["dark"] = page.evaluate(AXE_SERIOUS, DARK_RULES)
+        # the page's layout (the theme's and the explorers') is CSS, so narrowing the window
+        # lays it out as a page opened at that width
+        page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+        page.wait_for_timeout(300)
+        phone = page.evaluate(PHONE)
         return Visit(log=log, sizes=sizes_of(seen, site_url, SITE), axe=axe, search_fields=search_fields,
-                     colab_cell=colab, explorers=explorers, unlabelled_sliders=unlabelled, drawn_problems=drawn)
+                     colab_cell=colab, explorers=explorers, unlabelled_sliders=unlabelled, drawn_problems=drawn,
+                     phone=phone)
     finally:
         context.close()
 
@@ -210,12 +229,45 @@ def visit(browser, site_url, axe_source):
     return _visit
 
 
+@pytest.fixture(scope="session")
+def kept_page(browser, site_url):
+    """kept_page(path, purpose) -> (page, log): a page kept open for the tests of one page that
+    share it (``purpose`` names what they do to it, e.g. "explore"). One page is kept per
+    purpose: asking for another path closes the one kept before. The tests that share a page
+    each leave it in a state the next one accepts (e.g. Reset after moving sliders)."""
+    kept: dict[str, tuple] = {}
+
+    def _open(path: str, purpose: str):
+        if purpose in kept and kept[purpose][0] != path:
+            kept.pop(purpose)[1].close()
+        if purpose not in kept:
+            context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+            kept[purpose] = (path, context, *_open_logged(context, site_url, path))
+        return kept[purpose][2:]
+
+    yield _open
+    for _, context, *_ in kept.values():
+        context.close()
+
+
+def pytest_configure(config):
+    # pytest-xdist registers it too; this keeps `-p no:xdist` runs free of the unknown-mark warning
+    config.addinivalue_line("markers", "xdist_group(name): run these tests on one worker")
+
+
+SHARED = {"visit", "kept_page"}
+PAGE_PARAMS = ("page_path", "chapter_path", "chapter")
+
+
 def pytest_collection_modifyitems(items):
-    """With two workers (`make test-site`), every test that reads the shared visits runs on the
-    same one, so that each page is still visited once."""
+    """With two workers (`make test-site`), the tests that share one page (its visit, a kept
+    page) run on the same worker, so that each page is still opened once; different pages go
+    to either worker."""
     for item in items:
-        if "visit" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("visits"))
+        if SHARED & set(getattr(item, "fixturenames", ())):
+            params = getattr(getattr(item, "callspec", None), "params", {})
+            path = next((params[k] for k in PAGE_PARAMS if k in params), item.module.__name__)
+            item.add_marker(pytest.mark.xdist_group(f"page:{path}"))
 
 
 def pytest_generate_tests(metafunc):

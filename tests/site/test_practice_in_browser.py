@@ -39,8 +39,8 @@ def _numeric_checks(page):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS or ["(no built site)"])
-def test_every_chapter_has_three_to_six_self_checks_that_work(open_page, chapter):
-    page, log = open_page(chapter)
+def test_every_chapter_has_three_to_six_self_checks_that_work(kept_page, chapter):
+    page, log = kept_page(chapter, "practice")
     checks = page.locator(".nl-practice[data-practice=check]")
     assert 3 <= checks.count() <= 6, f"{chapter}: {checks.count()} self-checks"
     for i in range(checks.count()):
@@ -120,20 +120,35 @@ def test_a_self_check_works_from_disk(open_page):
     assert log.page_errors == [] and log.blocked == []
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations_in_the_feedback_states(open_page, scheme):
+def _axe_light_and_dark(page, include: str) -> list[dict]:
+    """axe-core on the ``include`` selectors, in the light colours and then the dark ones."""
     if not AXE.exists():
         raise RuntimeError("axe-core is missing: run `npm ci` (make test does it).")
-    page, _ = open_page(CHAPTER_1, color_scheme=scheme)
-    page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    results = []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
+        page.wait_for_timeout(100)
+        results.append(page.evaluate(f"async () => await axe.run({{include: {include}}}, {{resultTypes: ['violations']}})"))
+    page.emulate_media(color_scheme="light")
+    page.evaluate("document.documentElement.dataset.theme = 'light'")
+    return results
+
+
+def _serious(results: list[dict]) -> list[str]:
+    return [f"{v['id']}: {v['help']} -> {v['nodes'][0]['target']}" for r in results for v in r["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+def test_no_serious_accessibility_violations_in_the_feedback_states(open_page):
+    """axe-core, light and dark, on the self-checks showing right, wrong and unreadable."""
+    page, _ = open_page(CHAPTER_1)
     checks = _numeric_checks(page)
     for i, text in enumerate(["0.123", "what", "-7"]):
         _submit(checks.nth(i % checks.count()), text)
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run({include: [['.nl-practice']]}, {resultTypes: ['violations']})")
-    serious = [f"{v['id']}: {v['help']} -> {v['nodes'][0]['target']}" for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert _serious(_axe_light_and_dark(page, "[['.nl-practice']]")) == []
 
 
 # --------------------------------------------------------------------------- slider challenges
@@ -187,8 +202,8 @@ def _solve_by_keyboard(root) -> None:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS or ["(no built site)"])
-def test_every_chapter_has_a_challenge_a_reader_solves_by_keyboard(open_page, chapter):
-    page, log = open_page(chapter)
+def test_every_chapter_has_a_challenge_a_reader_solves_by_keyboard(kept_page, chapter):
+    page, log = kept_page(chapter, "practice")
     challenges = page.locator(".nl-challenge")
     assert challenges.count() >= 1, f"{chapter} has no challenge"
     root = challenges.first
@@ -251,21 +266,16 @@ def test_with_storage_switched_off_everything_but_progress_works(open_page):
     assert ours == [], stacks
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations_in_a_challenge(open_page, scheme):
-    if not AXE.exists():
-        raise RuntimeError("axe-core is missing: run `npm ci` (make test does it).")
-    page, _ = open_page(CHAPTERS[1] if len(CHAPTERS) > 1 else CHAPTER_1, color_scheme=scheme)
-    page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    run = "async () => await axe.run({include: [['.nl-challenge'], ['.nl-progress']]}, {resultTypes: ['violations']})"
+def test_no_serious_accessibility_violations_in_a_challenge(open_page):
+    """axe-core, light and dark, on a challenge not yet solved (its hint shown) and solved (its
+    solution shown, the progress counted)."""
+    page, _ = open_page(CHAPTERS[1] if len(CHAPTERS) > 1 else CHAPTER_1)
+    include = "[['.nl-challenge'], ['.nl-progress']]"
     root = page.locator(".nl-challenge").first
     root.get_by_role("button", name="Show a hint").click()
-    results = [page.evaluate(run)]                      # not yet solved, hint shown
+    results = _axe_light_and_dark(page, include)            # not yet solved, hint shown
     _solve_by_keyboard(root)
     root.locator("xpath=self::*[@data-solved='true']").wait_for(timeout=15000)
     root.locator("details.nl-answer summary").click()
-    results.append(page.evaluate(run))                  # solved, solution shown, progress counted
-    serious = [f"{v['id']}: {v['help']} -> {v['nodes'][0]['target']}" for r in results for v in r["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    results += _axe_light_and_dark(page, include)           # solved, solution shown, progress counted
+    assert _serious(results) == []
