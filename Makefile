@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book serve lab test test-lib test-notebooks test-frameworks test-numerics test-site test-pdf test-lab test-binder build-strict notebooks benchmarks pdf clean help
+.PHONY: book serve lab test test-lib test-notebooks test-frameworks test-numerics test-site test-speed test-pdf test-lab test-binder build-strict notebooks benchmarks pdf clean help
 
 help:
 	@echo "make book       set up .venv, build the website into _build/html"
@@ -66,17 +66,17 @@ notebooks: $(STAMP) $(FW_STAMP)
 
 # --- tests -----------------------------------------------------------------------------
 # Every stage runs even when an earlier one fails; the table at the end says which failed.
-# The BACKGROUND stages start first and run beside the others (on 2 cores: they wait for pip
-# or use one core each); `wait` waits for them, so that the stages whose timing the tests judge
-# (test-site's speed test, test-lab) run on a quiet machine (tools/run_stages.py).
+# A stage written bg:TARGET starts in the background there and the list goes on (on 2 cores:
+# pip unpacking, kernels and page loads mostly wait); `wait` waits for them, so that the one
+# stage whose timing its tests judge (test-speed) runs on a machine that is otherwise quiet
+# (tools/run_stages.py).
 # nbval runs in test-binder (a fresh environment from requirements.txt, every notebook but
-# Chapter 9), test-frameworks (Chapter 9) and test-numerics (two other numerical set-ups);
+# Chapter 9), test-frameworks (Chapter 9) and test-numerics (another numerical set-up);
 # `make test-notebooks` is the same check in .venv, for working on a chapter.
-STAGES := test-lib test-binder test-frameworks test-numerics build-strict test-pdf wait test-site test-lab
-BACKGROUND := test-frameworks,test-binder,test-numerics
+STAGES := bg:test-frameworks bg:test-binder bg:test-numerics test-lib build-strict bg:test-pdf bg:test-lab test-site wait test-speed
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
-	$(BIN)/python tools/run_stages.py --background $(BACKGROUND) $(STAGES)
+	$(BIN)/python tools/run_stages.py $(STAGES)
 
 test-lib: $(STAMP)
 	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/lab --ignore=tests/binder --ignore=tests/numerics --ignore=tests/pdf --cov=neuronlib --cov-report=term
@@ -100,12 +100,15 @@ build-strict: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 
 # two workers (pytest-xdist): a page load mostly waits (for MathJax, the explorers, a quiet
-# network), so two browsers share the two cores; the tests that read the shared page visits run
-# on one worker (tests/site/conftest.py). The speed test runs after them, alone.
+# network), so two browsers share the two cores; the tests that share one page run on the
+# same worker (tests/site/conftest.py). The speed test is test-speed's.
 test-site: $(STAMP) $(NODE_STAMP)
-	$(BIN)/pytest tests/site -p no:cacheprovider -n 2 --dist loadgroup --ignore=tests/site/test_explorer_speed.py; \
-	pages=$$?; $(BIN)/pytest tests/site/test_explorer_speed.py -p no:cacheprovider; speed=$$?; \
-	exit $$(( pages || speed ))
+	$(BIN)/pytest tests/site -p no:cacheprovider -n 2 --dist loadgroup --ignore=tests/site/test_explorer_speed.py
+
+# every control of every explorer on the gallery page, alone on the machine (`make test` runs
+# it after every other stage has ended)
+test-speed: $(STAMP) $(NODE_STAMP)
+	$(BIN)/pytest tests/site/test_explorer_speed.py -p no:cacheprovider
 
 # builds the PDF as `make pdf` does and reads it back with poppler-utils (tests/pdf says what)
 test-pdf: $(STAMP)

@@ -1,18 +1,18 @@
 """Run every stage of `make test`, even after one fails, then print a table of them all.
 
-Usage: python tools/run_stages.py [--background STAGE,STAGE] STAGE [STAGE ...]
-(each STAGE a Makefile target, or `wait`)
+Usage: python tools/run_stages.py STAGE [STAGE ...]
+(each STAGE a Makefile target, `bg:TARGET`, or `wait`)
 
 Each stage runs as `make STAGE` with its output shown as it comes. A failing stage does not
 hide the ones after it: the table at the end says which passed and failed and how long each
 took, and the exit status is non-zero if any failed.
 
-Stages named with ``--background`` start at once, side by side with the others, and their
-output is shown when they end: on 2 cores, stages that mostly wait (for pip to unpack an
-environment, for a kernel) or use one core each share the machine's two. ``wait`` in the list
-of stages waits there until every background stage has ended: the stages whose timing the
-tests judge (the website's speed test, JupyterLab) come after it, on a machine that is
-otherwise quiet.
+A stage written `bg:TARGET` starts in the background when the list reaches it, and the list
+goes on at once; its output is shown when it ends. On 2 cores, stages that mostly wait (for
+pip to unpack an environment, for a kernel, for a page to load) share the machine's two.
+`wait` waits there until every background stage started so far has ended: the stage whose
+timing its tests judge (the explorers' speed) comes after it, on a machine that is otherwise
+quiet.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ import tempfile
 import threading
 import time
 
+BG = "bg:"  # a stage that starts in the background
+
 #: What each stage checks, in the words of the README.
 TITLES = {
     "test-lib": "neuronlib unit tests",
@@ -31,6 +33,7 @@ TITLES = {
     "test-numerics": "same numbers under other numerical set-ups",
     "build-strict": "warning-free book build",
     "test-site": "website in Chromium",
+    "test-speed": "every explorer control answers within 50 ms (alone)",
     "test-pdf": "the printed book (PDF)",
     "test-lab": "sliders in JupyterLab",
     "test-binder": "Binder proof: a fresh environment runs nbval on every notebook",
@@ -81,18 +84,11 @@ def minutes(seconds: float) -> str:
 
 
 def main(argv: list[str]) -> int:
-    background: list[str] = []
-    if argv[:1] == ["--background"]:
-        background = [s for s in argv[1].split(",") if s]
-        argv = argv[2:]
-    stages = [s for s in argv if s not in background]
-    if not [s for s in stages if s != "wait"] and not background:
+    if not [s for s in argv if s != "wait"]:
         print(__doc__)
         return 2
     wall = time.monotonic()
-    started = [Background(stage) for stage in background]
-    if started:
-        print(f"started in the background: {', '.join(background)} (output shown when each ends)", flush=True)
+    started: list[Background] = []
     results: dict[str, tuple[bool, float]] = {}
 
     def await_background() -> None:
@@ -100,14 +96,20 @@ def main(argv: list[str]) -> int:
             if job.stage not in results:
                 results[job.stage] = job.finish()
 
-    for stage in stages:
+    for stage in argv:
         if stage == "wait":
-            print(f"\n===== waiting for the background stages to end: {', '.join(background)} =====", flush=True)
+            waiting = [job.stage for job in started if job.stage not in results]
+            print(f"\n===== waiting for the background stages to end: {', '.join(waiting) or 'none'} =====", flush=True)
             await_background()
+        elif stage.startswith(BG):
+            started.append(Background(stage.removeprefix(BG)))
+            print(f"\n===== started in the background: make {stage.removeprefix(BG)} (output shown when it ends) =====",
+                  flush=True)
         else:
             results[stage] = run(stage)
     await_background()
-    order = [s for s in argv if s in results] + [s for s in background if s not in argv]
+    order = [s.removeprefix(BG) for s in argv if s.removeprefix(BG) in results]
+    background = {job.stage for job in started}
     width = max(len(s) for s in order)
     print("\n===== make test: every stage =====")
     print(f"{'stage':<{width}}  {'result':<6}  {'time':>12}  what it checks")
