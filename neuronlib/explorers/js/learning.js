@@ -224,7 +224,6 @@ function render({ model, el }) {
     const get = (k) => model.get(k);
     const cache = {};
     const heat = {};
-    const hatch = {};
     // The two figures side by side where there is room (each shrinks to 300 px), else stacked.
     Object.assign(ui.figure.style, { flexDirection: "row", flexWrap: "wrap", flex: "1 1 100%" });
     const lim = () => cfg.sets[get("data")].lim;
@@ -306,8 +305,8 @@ function render({ model, el }) {
       const [w1, w2, b] = at.p;
       const plane = nlPlane(s.lim, s.lim, [44, 8, 288, 288]);
       const ctx = nlBegin(canvas, theme);
-      nlHeatmap(ctx, plane, heat, cfg.plane_grid, (x, y) => nlSigmoid(w1 * x + w2 * y + b) - 0.5, nlDiverging(theme, 0.5));
-      nlHatch(ctx, plane, hatch, heat.values, cfg.plane_grid, (v) => v < 0, theme.fg);
+      nlShade(ctx, plane, heat, cfg.plane_grid, (x, y) => nlSigmoid(w1 * x + w2 * y + b) - 0.5, nlDiverging(theme, 0.5),
+        (v) => v < 0, theme.fg);
       nlAxes(ctx, plane, theme, "x1", "x2");
       const [line] = nlNeuronLines(ctx, plane, theme, [{ w: [w1, w2], b, colour: theme.fg, name: "w" }],
         () => nlDataPoints(ctx, plane, theme, s.X, s.y));

@@ -252,7 +252,6 @@ function render({ model, el }) {
     const get = (k) => model.get(k);
     const cache = {};
     const heat = {};
-    const hatch = {};
     const grid = {};
     const overlay = {};
     const n = cfg.grid;
@@ -346,8 +345,7 @@ function render({ model, el }) {
       let k = 0;
       const plane = nlPlane(s.lim, s.lim, [44, 8, 288, 288]);
       const ctx = nlBegin(canvas, theme);
-      nlHeatmap(ctx, plane, heat, n, () => out[k++] - 0.5, nlDiverging(theme, 0.5));
-      nlHatch(ctx, plane, hatch, heat.values, n, (v) => v < 0, theme.fg); // class 0: not by colour alone
+      nlShade(ctx, plane, heat, n, () => out[k++] - 0.5, nlDiverging(theme, 0.5), (v) => v < 0, theme.fg); // class 0: hatched too
       // The axes, points and labels change only with the data set, the theme or the screen: drawn
       // once into a transparent layer, then copied on top of the regions at every step.
       const key = [get("data"), theme.fg, theme.bg, canvas.width].join();
