@@ -169,7 +169,24 @@ function nlSurfaces(s, wlim, n, onReady) {
 }
 
 function nlPaintSurface(ctx, plane, theme, surface, cache) {
-  // Bands of equal log-loss (filled contours), darker where the loss is lower.
+  // Bands of equal log-loss (filled contours), darker where the loss is lower: drawn smooth at the
+  // screen's size once per surface and theme (the costly part), then copied at every redraw.
+  const dpr = window.devicePixelRatio || 1;
+  const [W, H] = [plane.rect[2] * dpr, plane.rect[3] * dpr].map(Math.round);
+  const big = (cache.big = cache.big || document.createElement("canvas"));
+  if (cache.surface !== surface || cache.theme !== theme || big.width !== W || big.height !== H) {
+    cache.surface = surface;
+    nlSurfaceImage(theme, surface, cache);
+    [big.width, big.height] = [W, H];
+    const bc = big.getContext("2d");
+    bc.imageSmoothingEnabled = true;
+    bc.drawImage(cache.canvas, 0, 0, W, H);
+  }
+  ctx.drawImage(big, ...plane.rect);
+}
+
+function nlSurfaceImage(theme, surface, cache) {
+  // The surface's n x n cells in colour, in cache.canvas.
   const n = surface.n;
   if (!cache.canvas || cache.n !== n) {
     cache.canvas = document.createElement("canvas");
@@ -185,8 +202,6 @@ function nlPaintSurface(ctx, plane, theme, surface, cache) {
   for (let k = 0; k < n * n; k++)
     data.set(cache.colours[Math.min(bands - 1, Math.floor((bands * (vals[k] - lo)) / (hi - lo || 1)))], 4 * k);
   cache.canvas.getContext("2d").putImageData(cache.image, 0, 0);
-  ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(cache.canvas, ...plane.rect);
 }
 
 function nlDrawPath(ctx, plane, theme, run, step) {
