@@ -6,13 +6,18 @@
 
 function nlTrajectory(get, cfg, cache, upto = cfg.max_steps) {
   // The run for (seed, activation, learning rate), kept in cache and computed up to step
-  // `upto` now; nlFinishLater computes the rest after the frame is painted.
+  // `upto` now; nlFinishLater computes the rest after the frame is painted. The last 8 runs are
+  // kept: going back to a setting (Reset, a slider moved back) finds its run made.
   const key = [get("seed"), get("activation"), get("learning_rate")].join("|");
   if (cache.key !== key) {
+    const runs = (cache.runs = cache.runs || new Map());
     cache.key = key;
-    cache.trainer = nlTrainer({ X: cfg.X, y: cfg.y, init: cfg.inits[String(get("seed"))],
+    cache.trainer = runs.get(key) || nlTrainer({ X: cfg.X, y: cfg.y, init: cfg.inits[String(get("seed"))],
       activation: get("activation"), params: cfg.params, learning_rate: get("learning_rate"),
       steps: cfg.max_steps });
+    runs.delete(key);
+    runs.set(key, cache.trainer);
+    if (runs.size > 8) runs.delete(runs.keys().next().value);
   }
   return cache.trainer.advance(upto);
 }
@@ -25,7 +30,7 @@ function nlFinishLater(cache, onDone) {
   if (run.done || cache.pending === run) return;
   cache.pending = run;
   const slice = () => {
-    if (cache.trainer.run !== run) return;
+    if (cache.trainer.run !== run) return cache.pending === run && (cache.pending = null);
     const end = performance.now() + 4;
     while (!run.done && performance.now() < end) cache.trainer.advance(run.loss.length);
     if (run.done) cache.onDone(run);
