@@ -254,8 +254,10 @@ def test_the_static_html_mounts_the_same_module_as_the_widget(explorer_kind, exp
 #: line's (its loss surface is computed in slices around the paint). js/links.js (issue 14,
 #: links that carry an explorer's state) adds about 2.8 kB to every module, js/sound.js
 #: (issue 17, Listen and the trace) 3.6 kB to four. The page-weight test holds each chapter
-#: under 1.5 MB; these limits keep any one module from growing unnoticed.
-MODULE_LIMITS = {"playground": 51_000, "learning": 47_000}
+#: under 1.5 MB; these limits keep any one module from growing unnoticed. Session 11's speed
+#: work (js/shade.js, per-pixel shading; train.js's f and f' at once) added 2.3 to 2.9 kB to the
+#: three explorers that train: their limits rose by as much.
+MODULE_LIMITS = {"playground": 53_400, "learning": 49_400, "training": 48_500}
 
 
 def test_each_module_stays_small(explorer_kind):

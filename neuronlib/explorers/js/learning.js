@@ -169,7 +169,24 @@ function nlSurfaces(s, wlim, n, onReady) {
 }
 
 function nlPaintSurface(ctx, plane, theme, surface, cache) {
-  // Bands of equal log-loss (filled contours), darker where the loss is lower.
+  // Bands of equal log-loss (filled contours), darker where the loss is lower: drawn smooth at the
+  // screen's size once per surface and theme (the costly part), then copied at every redraw.
+  const dpr = window.devicePixelRatio || 1;
+  const [W, H] = [plane.rect[2] * dpr, plane.rect[3] * dpr].map(Math.round);
+  const big = (cache.big = cache.big || document.createElement("canvas"));
+  if (cache.surface !== surface || cache.theme !== theme || big.width !== W || big.height !== H) {
+    cache.surface = surface;
+    nlSurfaceImage(theme, surface, cache);
+    [big.width, big.height] = [W, H];
+    const bc = big.getContext("2d");
+    bc.imageSmoothingEnabled = true;
+    bc.drawImage(cache.canvas, 0, 0, W, H);
+  }
+  ctx.drawImage(big, ...plane.rect);
+}
+
+function nlSurfaceImage(theme, surface, cache) {
+  // The surface's n x n cells in colour, in cache.canvas.
   const n = surface.n;
   if (!cache.canvas || cache.n !== n) {
     cache.canvas = document.createElement("canvas");
@@ -185,8 +202,6 @@ function nlPaintSurface(ctx, plane, theme, surface, cache) {
   for (let k = 0; k < n * n; k++)
     data.set(cache.colours[Math.min(bands - 1, Math.floor((bands * (vals[k] - lo)) / (hi - lo || 1)))], 4 * k);
   cache.canvas.getContext("2d").putImageData(cache.image, 0, 0);
-  ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(cache.canvas, ...plane.rect);
 }
 
 function nlDrawPath(ctx, plane, theme, run, step) {
@@ -224,7 +239,6 @@ function render({ model, el }) {
     const get = (k) => model.get(k);
     const cache = {};
     const heat = {};
-    const hatch = {};
     // The two figures side by side where there is room (each shrinks to 300 px), else stacked.
     Object.assign(ui.figure.style, { flexDirection: "row", flexWrap: "wrap", flex: "1 1 100%" });
     const lim = () => cfg.sets[get("data")].lim;
@@ -306,8 +320,8 @@ function render({ model, el }) {
       const [w1, w2, b] = at.p;
       const plane = nlPlane(s.lim, s.lim, [44, 8, 288, 288]);
       const ctx = nlBegin(canvas, theme);
-      nlHeatmap(ctx, plane, heat, cfg.plane_grid, (x, y) => nlSigmoid(w1 * x + w2 * y + b) - 0.5, nlDiverging(theme, 0.5));
-      nlHatch(ctx, plane, hatch, heat.values, cfg.plane_grid, (v) => v < 0, theme.fg);
+      nlShade(ctx, plane, heat, cfg.plane_grid, (x, y) => nlSigmoid(w1 * x + w2 * y + b) - 0.5, nlDiverging(theme, 0.5),
+        (v) => v < 0, theme.fg);
       nlAxes(ctx, plane, theme, "x1", "x2");
       const [line] = nlNeuronLines(ctx, plane, theme, [{ w: [w1, w2], b, colour: theme.fg, name: "w" }],
         () => nlDataPoints(ctx, plane, theme, s.X, s.y));

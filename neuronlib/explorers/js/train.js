@@ -22,6 +22,16 @@ function nlPredictAt(P, act, x0, x1) {
   return nlSigmoid(out);
 }
 
+// f and f' of an activation at once, A[k] = f(z) and D[k] = f'(z), where the two share their costly
+// part (the very expressions of maths.js, so the same numbers); any other activation calls both.
+const NL_BOTH = {
+  relu: (z, A, D, k) => { A[k] = z > 0 ? z : 0; D[k] = z > 0 ? 1 : 0; },
+  tanh: (z, A, D, k) => { const t = Math.tanh(z); A[k] = t; D[k] = 1 - t * t; },
+  sigmoid: (z, A, D, k) => { const s = nlSigmoid(z); A[k] = s; D[k] = s * (1 - s); },
+  swish: (z, A, D, k) => { const s = nlSigmoid(z); A[k] = z * s; D[k] = s + z * s * (1 - s); },
+  gelu: (z, A, D, k) => { const c = nlNormalCdf(z); A[k] = z * c; D[k] = c + (z * Math.exp(-0.5 * z * z)) / NL_SQRT_2PI; },
+};
+
 function nlTrainingRun(t) {
   // t = {X, y, init: P, activation, params, learning_rate, steps}. Returns the trajectory:
   // loss[k], dead[k] (dead unit indices), snapshots[k] (parameters) for k = 0..reached, and
@@ -34,9 +44,10 @@ function nlTrainer(t) {
   // it diverges) and returns it; run.done says whether it has reached its end. The arithmetic is
   // neuronlib's, in flat arrays made once, so that a step makes no garbage:
   // z1 = x W1 + b1, a1 = f(z1), z = a1 . W2 + b2, loss = mean(softplus(z) - y z),
-  // dz = (sigmoid(z) - y) / m, dW2 = a1 dz, d1 = dz W2 f'(z1), dW1 = x d1, db1 = d1, db2 = dz.
+  // dz = (sigmoid(z) - y) / m, dW2 = a1 dz, d1 = dz W2 f'(z1), dW1 = x d1, db1 = d1, db2 = dz (f and f' at once: NL_BOTH).
   const act = nlActivation(t.activation, t.params);
   const { f, d } = act;
+  const both = NL_BOTH[t.activation] || ((z, A, D, k) => { A[k] = f(z); D[k] = d(z); });
   const lr = t.learning_rate;
   const m = t.X.length;
   const h = t.init.b1.length;
@@ -46,6 +57,7 @@ function nlTrainer(t) {
   const y = Float64Array.from(t.y);
   const Z1 = new Float64Array(m * h);
   const A1 = new Float64Array(m * h);
+  const D1 = new Float64Array(m * h);
   const z = new Float64Array(m);
   const w0 = Float64Array.from(t.init.W1[0]);
   const w1 = Float64Array.from(t.init.W1[1]);
@@ -68,9 +80,8 @@ function nlTrainer(t) {
         const v = x0[i] * w0[j] + x1[i] * w1[j] + b1[j];
         if (!Number.isFinite(v)) finite = false;
         Z1[i * h + j] = v;
-        const a = f(v);
-        A1[i * h + j] = a;
-        s += a * w2[j];
+        both(v, A1, D1, i * h + j);
+        s += A1[i * h + j] * w2[j];
       }
       z[i] = s + b2;
       if (!Number.isFinite(z[i])) finite = false;
@@ -101,7 +112,7 @@ function nlTrainer(t) {
       gb2 += dz;
       for (let j = 0; j < h; j++) {
         gw2[j] += A1[i * h + j] * dz;
-        const dj = dz * w2[j] * d(Z1[i * h + j]);
+        const dj = dz * w2[j] * D1[i * h + j];
         gw0[j] += x0[i] * dj;
         gw1[j] += x1[i] * dj;
         gb1[j] += dj;

@@ -6,13 +6,18 @@
 
 function nlTrajectory(get, cfg, cache, upto = cfg.max_steps) {
   // The run for (seed, activation, learning rate), kept in cache and computed up to step
-  // `upto` now; nlFinishLater computes the rest after the frame is painted.
+  // `upto` now; nlFinishLater computes the rest after the frame is painted. The last 8 runs are
+  // kept: going back to a setting (Reset, a slider moved back) finds its run made.
   const key = [get("seed"), get("activation"), get("learning_rate")].join("|");
   if (cache.key !== key) {
+    const runs = (cache.runs = cache.runs || new Map());
     cache.key = key;
-    cache.trainer = nlTrainer({ X: cfg.X, y: cfg.y, init: cfg.inits[String(get("seed"))],
+    cache.trainer = runs.get(key) || nlTrainer({ X: cfg.X, y: cfg.y, init: cfg.inits[String(get("seed"))],
       activation: get("activation"), params: cfg.params, learning_rate: get("learning_rate"),
       steps: cfg.max_steps });
+    runs.delete(key);
+    runs.set(key, cache.trainer);
+    if (runs.size > 8) runs.delete(runs.keys().next().value);
   }
   return cache.trainer.advance(upto);
 }
@@ -25,7 +30,7 @@ function nlFinishLater(cache, onDone) {
   if (run.done || cache.pending === run) return;
   cache.pending = run;
   const slice = () => {
-    if (cache.trainer.run !== run) return;
+    if (cache.trainer.run !== run) return cache.pending === run && (cache.pending = null);
     const end = performance.now() + 4;
     while (!run.done && performance.now() < end) cache.trainer.advance(run.loss.length);
     if (run.done) cache.onDone(run);
@@ -88,7 +93,6 @@ function render({ model, el }) {
     const { canvas, plane } = nlPlaneCanvas(ui, "training plane", cfg.xlim, cfg.ylim);
     const lossCanvas = nlMakeCanvas(ui.figure, 340, 160, "loss curve");
     const heat = {};
-    const hatch = {};
     const g = ui.group();
     ui.add(nlSlider(g, { label: "learning rate", range: cfg.ranges.learning_rate,
       get: () => get("learning_rate"), set: (v) => nlSetKey(model, "learning_rate", v) }));
@@ -121,15 +125,18 @@ function render({ model, el }) {
         (run.diverged === null ? "" : `, diverging at step ${run.diverged}`) +
         (step < run.loss.length ? `; at step ${step} the loss is ${nlFmt(run.loss[step])}.` : "."));
     };
-    const draw = (theme) => {
+    // The plane: while the reader moves a control, its map on a grid half as fine (a quarter of
+    // the work); once the controls rest for 150 ms, on the full grid.
+    let fine = 0;
+    const drawPlane = (theme, n) => {
       const step = get("step");
       const run = nlTrajectory(get, cfg, cache, step);
       const k = Math.min(step, run.snapshots.length - 1);
       const P = run.snapshots[k];
       const act = nlActivation(get("activation"), cfg.params);
       const ctx = nlBegin(canvas, theme);
-      nlHeatmap(ctx, plane, heat, cfg.grid, (x, y) => nlPredictAt(P, act, x, y) - 0.5, nlDiverging(theme, 0.5));
-      nlHatch(ctx, plane, hatch, heat.values, cfg.grid, (v) => v < 0, theme.fg);
+      nlShade(ctx, plane, (heat[n] = heat[n] || {}), n, (x, y) => nlPredictAt(P, act, x, y) - 0.5,
+        nlDiverging(theme, 0.5), (v) => v < 0, theme.fg);
       nlAxes(ctx, plane, theme, "x1", "x2");
       const dead = run.dead[k];
       const units = [];
@@ -143,6 +150,12 @@ function render({ model, el }) {
       nlNeuronLines(ctx, plane, theme, units, () => nlDataPoints(ctx, plane, theme, cfg.X, cfg.y));
       nlLabel(ctx, "output p: blue, class 1; orange, hatched: class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; lines: hidden units", 8, 352, theme, theme.muted, "left");
+    };
+    const draw = (theme) => {
+      drawPlane(theme, Math.ceil(cfg.grid / 2));
+      clearTimeout(fine);
+      fine = setTimeout(() => drawPlane(theme, cfg.grid), 150);
+      const run = nlTrajectory(get, cfg, cache, get("step"));
       drawLoss(theme, run);
       const text = nlSummaryOf(get, cfg, cache);
       canvas.setAttribute("aria-label", `Input plane with the ${cfg.X.length} training points, shaded by the ` +
@@ -150,7 +163,7 @@ function render({ model, el }) {
       ui.readout.textContent = text;
       nlFinishLater(cache, (done) => drawLoss(theme, done));
     };
-    return { keys: ["learning_rate", "seed", "activation", "step"], draw, destroy: player.destroy,
+    return { keys: ["learning_rate", "seed", "activation", "step"], draw, destroy: () => { clearTimeout(fine); player.destroy(); },
       facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache) };
   });
 }
