@@ -90,7 +90,7 @@ function render({ model, el }) {
     const cfg = model.get("_config");
     const k = model.get("biases").length;
     const { canvas, plane } = nlPlaneCanvas(frame, "layer regions", cfg.xlim, cfg.ylim);
-    const cache = {};
+    const caches = {}; // one per grid (nlCoarseFirst draws two)
     for (let j = 0; j < k; j++) {
       const g = frame.group();
       for (const i of [0, 1])
@@ -103,7 +103,9 @@ function render({ model, el }) {
       get: () => model.get("activation"), set: (v) => nlSetKey(model, "activation", v) }));
     nlResetButton(frame.group(), model);
 
-    const draw = (theme) => {
+    const draw = nlCoarseFirst((theme, full) => {
+      const n = full ? cfg.grid : Math.ceil(cfg.grid / 2);
+      const cache = (caches[n] = caches[n] || {});
       const W = model.get("weights");
       const b = model.get("biases");
       const ctx = nlBegin(canvas, theme);
@@ -120,14 +122,13 @@ function render({ model, el }) {
         data[o] = t[0]; data[o + 1] = t[1]; data[o + 2] = t[2];
       };
       const at = nlLayerFast(W, b);
-      nlHeatmap(ctx, plane, cache, cfg.grid, at, painter);
+      nlHeatmap(ctx, plane, cache, n, at, painter);
       nlAxes(ctx, plane, theme, "x1", "x2");
       const units = b.map((_, j) => nlLayerUnit(W, b, j)).map((u, j) =>
         ({ ...u, colour: theme.units[j % theme.units.length], name: `${j + 1}` })).filter((u) => nlNorm(u.w) > 0);
       nlNeuronLines(ctx, plane, theme, units, () => nlDataPoints(ctx, plane, theme, cfg.points, cfg.labels));
       // Label each region (pattern) as near the centre of its pixels as it fits inside the region
       // (a region is convex: the box's corners decide), clear of the arrows, points and labels.
-      const n = cfg.grid;
       const vals = cache.values;
       const sums = new Float64Array(3 << k); // per pattern: sum of columns, of rows, count
       const order = []; // the patterns in the order they are first met, row by row
@@ -168,8 +169,8 @@ function render({ model, el }) {
       const text = nlSummaryOf((k) => model.get(k), cfg);
       canvas.setAttribute("aria-label", `Input plane cut by ${k} neuron lines into regions coloured by ` +
         `which units are active. ` + text.slice(text.indexOf(";") + 2));
-      frame.readout.textContent = text;
-    };
+      nlSetText(frame.readout, text);
+    });
     const get = (k) => model.get(k);
     return { keys: ["weights", "biases", "activation"], draw,
       facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };

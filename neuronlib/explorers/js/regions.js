@@ -135,8 +135,7 @@ function render({ model, el }) {
     const k1 = model.get("b1").length;
     const left = nlPlaneCanvas(frame, "on/off regions", cfg.xlim, cfg.ylim);
     const right = nlPlaneCanvas(frame, "network output", cfg.xlim, cfg.ylim);
-    const [cacheL, cacheR] = [{}, {}];
-    let [ys, edges] = [null, null]; // per grid cell: y, and 1 on a layer-2 boundary (reused)
+    const grids = {}; // per grid (nlCoarseFirst draws two): images, each cell's y, 1 on a layer-2 boundary
     const range = cfg.ranges;
     const unitSliders = (layer, n, inputs, W, b) => {
       for (let j = 0; j < n; j++) {
@@ -158,11 +157,12 @@ function render({ model, el }) {
       get: () => model.get("d"), set: (v) => nlSetKey(model, "d", v) }));
     nlResetButton(frame.group(), model);
 
-    const draw = (theme) => {
+    const draw = nlCoarseFirst((theme, full) => {
       const s = {};
       for (const k of keys) s[k] = model.get(k);
-      const n = cfg.grid;
-      if (!ys || ys.length !== n * n) [ys, edges] = [new Float64Array(n * n), new Uint8Array(n * n)];
+      const n = full ? cfg.grid : Math.ceil(cfg.grid / 2);
+      const grid = (grids[n] = grids[n] || { cacheL: {}, cacheR: {}, ys: new Float64Array(n * n), edges: new Uint8Array(n * n) });
+      const { cacheL, cacheR, ys, edges } = grid;
       // Left: each pattern its own tint (layer-1 units' colours mixed; layer-2 units darken).
       const ctx = nlBegin(left.canvas, theme);
       const unitRgb = theme.units.map(nlParseColor);
@@ -221,12 +221,13 @@ function render({ model, el }) {
       nlLabel(ctx2, `y: blue > 0, orange < 0, largest |y| ${nlFmt(paint.max || 0)}`, 8, 336, theme, theme.muted, "left");
       nlLabel(ctx2, "y is a flat plane on each region", 8, 352, theme, theme.muted, "left");
       const text = nlSummaryOf((key) => model.get(key), cfg);
+      nlSetText(frame.readout, text);
+      if (!full) return; // the counts below are the full grid's
       left.canvas.setAttribute("aria-label", `Input plane coloured by on/off pattern: ${patterns} patterns in view, ` +
         `each named on its region where the name fits, layer-1 lines straight, layer-2 boundaries bent. ` + text.slice(text.indexOf("patterns (")));
       right.canvas.setAttribute("aria-label", `Network output y over the input plane, largest |y| ` +
         `${nlFmt(paint.max || 0)}, flat on each region. ` + text.slice(text.indexOf("patterns (")));
-      frame.readout.textContent = text;
-    };
+    });
     const get = (k) => model.get(k);
     return { keys, draw, facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
   });
