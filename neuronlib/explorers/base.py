@@ -44,8 +44,9 @@ JS_DIR = Path(__file__).with_name("js")
 SHARED = ("format.js", "maths.js", "theme.js", "canvas.js", "controls.js", "links.js")
 #: Extra shared files per explorer (only what the explorer needs, to keep pages light).
 EXTRA = {"neuron": ("sound.js",), "activation": ("sound.js",), "network": ("sound.js",),
-         "hyperplane": ("plane.js", "sound.js"), "layer": ("plane.js",), "training": ("plane.js", "train.js", "player.js", "shade.js"),
-         "learning": ("plane.js", "player.js", "shade.js"), "regions": ("plane.js",),
+         "hyperplane": ("plane.js", "sound.js"), "layer": ("plane.js", "coarse.js"),
+         "training": ("plane.js", "train.js", "player.js", "shade.js"),
+         "learning": ("plane.js", "player.js", "shade.js"), "regions": ("plane.js", "coarse.js"),
          "playground": ("plane.js", "player.js", "seeded.js", "shade.js")}
 
 

@@ -89,6 +89,25 @@ function nlAxes(ctx, plane, theme, xlabel, ylabel) {
 function nlHeatmap(ctx, plane, cache, n, valueAt, painter) {
   // Evaluates valueAt(x, y) at the centres of an n x n grid over the plane, colours each value
   // with painter(values) -> (v, data, offset), and draws the image into the plane's rect.
+  let paint;
+  nlGridImage(ctx, plane, cache, n, (data) => {
+    const [x0, x1] = plane.xlim;
+    const [y0, y1] = plane.ylim;
+    const vals = cache.values;
+    for (let j = 0; j < n; j++) {
+      const y = y1 - ((j + 0.5) * (y1 - y0)) / n;
+      for (let i = 0; i < n; i++) vals[j * n + i] = valueAt(x0 + ((i + 0.5) * (x1 - x0)) / n, y);
+    }
+    paint = painter(vals);
+    for (let k = 0; k < n * n; k++) paint(vals[k], data, 4 * k);
+  });
+  return paint;
+}
+
+function nlGridImage(ctx, plane, cache, n, fill) {
+  // Draws an n x n image into the plane's rect, unsmoothed: fill(data) writes each cell's red,
+  // green and blue (4 bytes a cell, row by row from the top); cache keeps the image (and
+  // cache.values, n x n numbers, for nlHeatmap) from one draw to the next.
   if (!cache.canvas || cache.n !== n) {
     cache.canvas = document.createElement("canvas");
     cache.canvas.width = n;
@@ -98,24 +117,13 @@ function nlHeatmap(ctx, plane, cache, n, valueAt, painter) {
     cache.values = new Float64Array(n * n);
     cache.n = n;
   }
-  const [x0, x1] = plane.xlim;
-  const [y0, y1] = plane.ylim;
-  const vals = cache.values;
-  for (let j = 0; j < n; j++) {
-    const y = y1 - ((j + 0.5) * (y1 - y0)) / n;
-    for (let i = 0; i < n; i++) vals[j * n + i] = valueAt(x0 + ((i + 0.5) * (x1 - x0)) / n, y);
-  }
-  const paint = painter(vals);
   const data = cache.image.data;
-  for (let k = 0; k < n * n; k++) {
-    paint(vals[k], data, 4 * k);
-    data[4 * k + 3] = 255;
-  }
+  fill(data);
+  for (let k = 3; k < 4 * n * n; k += 4) data[k] = 255;
   cache.ctx.putImageData(cache.image, 0, 0);
   ctx.imageSmoothingEnabled = false;
   const [left, top, width, height] = plane.rect;
   ctx.drawImage(cache.canvas, left, top, width, height);
-  return paint;
 }
 
 function nlDiverging(theme, fixedMax) {

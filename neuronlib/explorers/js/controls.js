@@ -63,14 +63,18 @@ function nlSlider(parent, spec) {
   input.type = "range";
   [input.min, input.max, input.step] = spec.range.map(String);
   input.addEventListener("input", () => spec.set(parseFloat(input.value)));
+  let shown; // the value the label says: a label written again unchanged would cost a layout
   const update = () => {
     const v = spec.get();
     if (v < +input.min) input.min = String(v);
     if (v > +input.max) input.max = String(v);
     if (parseFloat(input.value) !== v) input.value = String(v);
-    const s = spec.label + " = " + nlFmt(v);
-    text.textContent = s;
-    input.setAttribute("aria-valuetext", s);
+    if (v !== shown) {
+      const s = spec.label + " = " + nlFmt(v);
+      text.textContent = s;
+      input.setAttribute("aria-valuetext", s);
+      shown = v;
+    }
     if (spec.why) {
       const why = spec.why();
       input.disabled = why !== "";
@@ -175,10 +179,25 @@ function nlAnnouncer(region, facts) {
   };
 }
 
-function nlTable(parent, spec) {
+function nlSetText(el, text) {
+  // Writes text into el only if it differs: writing the same text again still costs a layout.
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function nlTable(parent, spec, old) {
   // A real table from spec = {caption, head: [column names], rows: [[cells]]}, built with DOM
   // methods and textContent only (never HTML from data); the first cell of a row heads it.
+  // Given the table it made last time (old) with the same columns and as many rows, it rewrites
+  // only the cells that changed: a long table is not built and laid out afresh on every move.
+  const shape = [...spec.head, ...spec.rows.map((r) => r.length)].join("\t");
+  if (old && old.nlShape === shape) {
+    nlSetText(old.caption, spec.caption);
+    spec.rows.forEach((row, i) => row.forEach((cell, j) => nlSetText(old.tBodies[0].rows[i].cells[j], String(cell))));
+    return old;
+  }
+  if (old) old.remove();
   const table = nlEl("table", "", parent);
+  table.nlShape = shape;
   nlEl("caption", "", table, spec.caption);
   const tr = nlEl("tr", "", nlEl("thead", "", table));
   for (const h of spec.head) nlEl("th", "", tr, h).scope = "col";
@@ -211,11 +230,13 @@ function nlNumbers(frame, view) {
   });
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", panel.id);
+  let words, table; // made at the first show, then brought up to date in place
   const fill = () => {
     if (panel.hidden) return;
-    panel.replaceChildren();
-    nlEl("p", "", panel, "In words: " + view.facts().join(" "));
-    nlTable(panel, view.table());
+    const text = "In words: " + view.facts().join(" ");
+    words = words || nlEl("p", "", panel);
+    nlSetText(words, text);
+    table = nlTable(panel, view.table(), table);
   };
   return fill;
 }

@@ -13,6 +13,17 @@ function nlLayerPattern(W, b, x) {
   return code;
 }
 
+function nlLayerFast(W, b) {
+  // nlLayerPattern as (x1, x2) -> code, the same sums in the same order without allocating per
+  // point (the heat map and the label spots call it for every pixel).
+  const [w0, w1, c] = [W[0], W[1], b].map((a) => Float64Array.from(a));
+  return (x, y) => {
+    let code = 0;
+    for (let j = 0; j < c.length; j++) if (w0[j] * x + w1[j] * y + c[j] > 0) code |= 1 << j;
+    return code;
+  };
+}
+
 function nlPatternText(code, k) {
   const on = [];
   for (let j = 0; j < k; j++) if (code & (1 << j)) on.push(j + 1);
@@ -79,7 +90,7 @@ function render({ model, el }) {
     const cfg = model.get("_config");
     const k = model.get("biases").length;
     const { canvas, plane } = nlPlaneCanvas(frame, "layer regions", cfg.xlim, cfg.ylim);
-    const cache = {};
+    const caches = {}; // one per grid (nlCoarseFirst draws two)
     for (let j = 0; j < k; j++) {
       const g = frame.group();
       for (const i of [0, 1])
@@ -92,7 +103,9 @@ function render({ model, el }) {
       get: () => model.get("activation"), set: (v) => nlSetKey(model, "activation", v) }));
     nlResetButton(frame.group(), model);
 
-    const draw = (theme) => {
+    const draw = nlCoarseFirst((theme, full) => {
+      const n = full ? cfg.grid : Math.ceil(cfg.grid / 2);
+      const cache = (caches[n] = caches[n] || {});
       const W = model.get("weights");
       const b = model.get("biases");
       const ctx = nlBegin(canvas, theme);
@@ -108,46 +121,56 @@ function render({ model, el }) {
         const t = tints[v];
         data[o] = t[0]; data[o + 1] = t[1]; data[o + 2] = t[2];
       };
-      nlHeatmap(ctx, plane, cache, cfg.grid, (x, y) => nlLayerPattern(W, b, [x, y]), painter);
+      const at = nlLayerFast(W, b);
+      nlHeatmap(ctx, plane, cache, n, at, painter);
       nlAxes(ctx, plane, theme, "x1", "x2");
       const units = b.map((_, j) => nlLayerUnit(W, b, j)).map((u, j) =>
         ({ ...u, colour: theme.units[j % theme.units.length], name: `${j + 1}` })).filter((u) => nlNorm(u.w) > 0);
       nlNeuronLines(ctx, plane, theme, units, () => nlDataPoints(ctx, plane, theme, cfg.points, cfg.labels));
       // Label each region (pattern) as near the centre of its pixels as it fits inside the region
       // (a region is convex: the box's corners decide), clear of the arrows, points and labels.
-      const n = cfg.grid;
-      const sums = new Map();
-      cache.values.forEach((v, idx) => {
-        const s = sums.get(v) || [0, 0, 0];
-        s[0] += idx % n; s[1] += Math.floor(idx / n); s[2] += 1;
-        sums.set(v, s);
-      });
+      const vals = cache.values;
+      const sums = new Float64Array(3 << k); // per pattern: sum of columns, of rows, count
+      const order = []; // the patterns in the order they are first met, row by row
+      for (let j = 0, idx = 0; j < n; j++)
+        for (let i = 0; i < n; i++, idx++) {
+          const o = 3 * vals[idx];
+          if (!sums[o + 2]) order.push(vals[idx]);
+          sums[o] += i; sums[o + 1] += j; sums[o + 2] += 1;
+        }
       const [left, top, width, height] = plane.rect;
+      const bounds = [left, top, left + width, top + height];
       const spots = [];
       for (let y = top + 8; y < top + height - 6; y += 6)
         for (let x = left + 8; x < left + width - 6; x += 6)
-          spots.push([x, y, nlLayerPattern(W, b, [plane.ix(x), plane.iy(y)])]);
-      for (const [code, [sx, sy, count]] of sums) {
+          spots.push([x, y, at(plane.ix(x), plane.iy(y))]);
+      for (const code of order) {
+        const [sx, sy, count] = sums.subarray(3 * code, 3 * code + 3);
         if (count <= 0.03 * n * n) continue;
         const text = "active: " + nlPatternText(code, k);
         const [cx, cy] = [left + ((sx / count + 0.5) * width) / n, top + ((sy / count + 0.5) * height) / n];
-        const inRegion = ([x, y]) => {
+        const list = spots.filter((p) => p[2] === code).map((p) => [p[0], p[1], Math.hypot(p[0] - cx, p[1] - cy)])
+          .sort((p, q) => p[2] - q[2]);
+        // the first of the 400 nearest spots whose box lies in the region and is free, or else
+        // the nearest in the region (nlPlaceLabel's rule), found without measuring every spot
+        let [first, free, seen] = [null, null, 0];
+        for (const [x, y] of list) {
           const box = nlTextBox(ctx, text, x, y);
-          return [[box[0], box[1]], [box[2], box[1]], [box[0], box[3]], [box[2], box[3]]].every(([u, v]) =>
-            nlLayerPattern(W, b, [plane.ix(u), plane.iy(v)]) === code);
-        };
-        const candidates = spots.filter((p) => p[2] === code)
-          .sort((p, q) => Math.hypot(p[0] - cx, p[1] - cy) - Math.hypot(q[0] - cx, q[1] - cy))
-          .filter(inRegion).slice(0, 400);
-        if (candidates.length) nlPlaceLabel(ctx, text, candidates, theme, theme.muted, [left, top, left + width, top + height]);
+          if (![[box[0], box[1]], [box[2], box[1]], [box[0], box[3]], [box[2], box[3]]].every(([u, v]) =>
+            at(plane.ix(u), plane.iy(v)) === code)) continue;
+          first = first || [x, y];
+          if (nlBoxIsFree(ctx.canvas, box, bounds)) free = [x, y];
+          if (free || ++seen >= 400) break;
+        }
+        if (first) nlLabel(ctx, text, ...(free || first), theme, theme.muted);
       }
       nlLabel(ctx, "XOR points: dot = class 1, square = class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "each arrow points to its unit's active side (z > 0)", 8, 352, theme, theme.muted, "left");
       const text = nlSummaryOf((k) => model.get(k), cfg);
       canvas.setAttribute("aria-label", `Input plane cut by ${k} neuron lines into regions coloured by ` +
         `which units are active. ` + text.slice(text.indexOf(";") + 2));
-      frame.readout.textContent = text;
-    };
+      nlSetText(frame.readout, text);
+    });
     const get = (k) => model.get(k);
     return { keys: ["weights", "biases", "activation"], draw,
       facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };

@@ -135,7 +135,7 @@ function render({ model, el }) {
     const k1 = model.get("b1").length;
     const left = nlPlaneCanvas(frame, "on/off regions", cfg.xlim, cfg.ylim);
     const right = nlPlaneCanvas(frame, "network output", cfg.xlim, cfg.ylim);
-    const [cacheL, cacheR] = [{}, {}];
+    const grids = {}; // per grid (nlCoarseFirst draws two): images, each cell's y, 1 on a layer-2 boundary
     const range = cfg.ranges;
     const unitSliders = (layer, n, inputs, W, b) => {
       for (let j = 0; j < n; j++) {
@@ -157,11 +157,12 @@ function render({ model, el }) {
       get: () => model.get("d"), set: (v) => nlSetKey(model, "d", v) }));
     nlResetButton(frame.group(), model);
 
-    const draw = (theme) => {
+    const draw = nlCoarseFirst((theme, full) => {
       const s = {};
       for (const k of keys) s[k] = model.get(k);
-      const n = cfg.grid;
-      const ys = new Float64Array(n * n);
+      const n = full ? cfg.grid : Math.ceil(cfg.grid / 2);
+      const grid = (grids[n] = grids[n] || { cacheL: {}, cacheR: {}, ys: new Float64Array(n * n), edges: new Uint8Array(n * n) });
+      const { cacheL, cacheR, ys, edges } = grid;
       // Left: each pattern its own tint (layer-1 units' colours mixed; layer-2 units darken).
       const ctx = nlBegin(left.canvas, theme);
       const unitRgb = theme.units.map(nlParseColor);
@@ -177,13 +178,15 @@ function render({ model, el }) {
       // Layer-2 boundaries: grid cells whose layer-2 bits differ from the next cell's (right or
       // below), painted in the text colour straight into the image (one pass, no path drawing).
       const fg = nlParseColor(theme.fg);
-      const edge = (codes, k) => {
-        const a = codes[k] >> k1;
-        return (k % n < n - 1 && codes[k + 1] >> k1 !== a) || (k + n < n * n && codes[k + n] >> k1 !== a);
-      };
-      const painter = (codes) => (v, data, o) => {
-        const t = edge(codes, o >> 2) ? fg : tints[v];
-        data[o] = t[0]; data[o + 1] = t[1]; data[o + 2] = t[2];
+      const painter = (codes) => {
+        for (let k = 0; k < n * n; k++) {
+          const a = codes[k] >> k1;
+          edges[k] = (k % n < n - 1 && codes[k + 1] >> k1 !== a) || (k + n < n * n && codes[k + n] >> k1 !== a) ? 1 : 0;
+        }
+        return (v, data, o) => {
+          const t = edges[o >> 2] ? fg : tints[v];
+          data[o] = t[0]; data[o + 1] = t[1]; data[o + 2] = t[2];
+        };
       };
       const at = nlRegionsFast(s);
       let idx = 0;
@@ -201,32 +204,30 @@ function render({ model, el }) {
       }
       nlNeuronLines(ctx, left.plane, theme, units, () => nlDataPoints(ctx, left.plane, theme, cfg.points, cfg.labels));
       nlPatternNames(ctx, left.plane, theme, codes, n, k1);
-      const seen = new Set(codes);
-      nlLabel(ctx, `${seen.size} patterns, named layer 1|layer 2 (1 = on)`, 8, 336, theme, theme.muted, "left");
+      const hit = new Uint8Array(tints.length); // the patterns in view
+      for (let q = 0; q < n * n; q++) hit[codes[q]] = 1;
+      const patterns = hit.reduce((t, h) => t + h, 0);
+      nlLabel(ctx, `${patterns} patterns, named layer 1|layer 2 (1 = on)`, 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "lines: layer 1 (arrow: on side); black: layer 2", 8, 352, theme, theme.muted, "left");
       // Right: the output y as a heat map, with the same boundaries.
       const ctx2 = nlBegin(right.canvas, theme);
-      let k = 0;
-      const diverging = nlDiverging(theme);
-      const paint = nlHeatmap(ctx2, right.plane, cacheR, n, () => ys[k++], (vals) => {
-        const colour = diverging(vals);
-        const withEdges = (v, data, o) => {
-          if (edge(codes, o >> 2)) { data[o] = fg[0]; data[o + 1] = fg[1]; data[o + 2] = fg[2]; } else colour(v, data, o);
-        };
-        withEdges.max = colour.max;
-        return withEdges;
+      const paint = nlDiverging(theme)(ys);
+      nlGridImage(ctx2, right.plane, cacheR, n, (data) => {
+        for (let q = 0, o = 0; q < n * n; q++, o += 4)
+          if (edges[q]) { data[o] = fg[0]; data[o + 1] = fg[1]; data[o + 2] = fg[2]; } else paint(ys[q], data, o);
       });
       nlAxes(ctx2, right.plane, theme, "x1", "x2");
       nlDataPoints(ctx2, right.plane, theme, cfg.points, cfg.labels);
       nlLabel(ctx2, `y: blue > 0, orange < 0, largest |y| ${nlFmt(paint.max || 0)}`, 8, 336, theme, theme.muted, "left");
       nlLabel(ctx2, "y is a flat plane on each region", 8, 352, theme, theme.muted, "left");
       const text = nlSummaryOf((key) => model.get(key), cfg);
-      left.canvas.setAttribute("aria-label", `Input plane coloured by on/off pattern: ${seen.size} patterns in view, ` +
+      nlSetText(frame.readout, text);
+      if (!full) return; // the counts below are the full grid's
+      left.canvas.setAttribute("aria-label", `Input plane coloured by on/off pattern: ${patterns} patterns in view, ` +
         `each named on its region where the name fits, layer-1 lines straight, layer-2 boundaries bent. ` + text.slice(text.indexOf("patterns (")));
       right.canvas.setAttribute("aria-label", `Network output y over the input plane, largest |y| ` +
         `${nlFmt(paint.max || 0)}, flat on each region. ` + text.slice(text.indexOf("patterns (")));
-      frame.readout.textContent = text;
-    };
+    });
     const get = (k) => model.get(k);
     return { keys, draw, facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
   });

@@ -1,0 +1,19 @@
+// coarse.js: heat maps drawn coarse at once and sharp after the paint (the layer and regions
+// explorers, whose full maps would take most of a frame on a slow machine).
+
+function nlCoarseFirst(draw) {
+  // Returns theme => void: draw(theme, false) now, with the map on a grid half as fine, then
+  // draw(theme, true), the full grid, once that frame is painted (a message posted from the
+  // next animation frame; a newer move drops it). A move shows within its frame; the figure at
+  // rest is the full one.
+  let latest = 0;
+  return (theme) => {
+    const mine = ++latest;
+    draw(theme, false);
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => mine === latest && draw(theme, true);
+      ch.port2.postMessage(0);
+    });
+  };
+}
