@@ -405,7 +405,8 @@ def test_the_relu_colour_bar_never_goes_below_zero_and_dark_mode_does_not_say_wh
 
 BUTTON_NAMES = {"nl-reset": "Reset every value to where it started", "nl-play": "Play the training",
                 "nl-step": "Step: train one step more", "nl-show-numbers": "Show the numbers",
-                "nl-listen": re.compile(r"^Listen: hear the output as (x1?|z) goes from -?\d+ to \d+$"),
+                "nl-listen": re.compile(r"^Listen: hear (the output|unit \d's output|the (network|neuron)'s output [py]) "
+                                        r"as (x1?|z) goes from -?[\d.]+ to [\d.]+( along x2 = -?[\d.]+)?$"),
                 "nl-copy-link": "Copy link to this explorer as it is now"}
 
 
