@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from browser import launch
+from test_explorers_browser import RENDER
 from neuronlib import explorers as nx
 from neuronlib.explorers import base
 
@@ -130,30 +131,6 @@ def test_the_trace_steps_along_the_row_and_says_what_python_says(opened, kind):
     assert root.evaluate(PICTURES) == plain, f"{kind}: the trace point stays after the trace loses the focus"
 
 
-RENDER = """async (root, seconds) => {
-    // The Listen sweep rendered offline (44.1 kHz, stereo): each tone's pitch from the zero
-    // crossings of its louder ear in the middle of the tone, and how strong 1760 Hz (the tick) is
-    // over the tone's first 18 ms (Goertzel).
-    const s = root.nlSound, rate = 44100;
-    const tones = s.schedule(s.sweep(), seconds);
-    const ac = new OfflineAudioContext(2, Math.ceil(rate * (seconds + 0.1)), rate);
-    s.play(ac, tones, 0, seconds);
-    const buf = await ac.startRendering();
-    const [L, R] = [buf.getChannelData(0), buf.getChannelData(1)];
-    const rms = (a, i0, i1) => { let q = 0; for (let i = i0; i < i1; i++) q += a[i] * a[i]; return Math.sqrt(q / (i1 - i0)); };
-    const dt = seconds / tones.length;
-    const measured = tones.map((t) => {
-      const [i0, i1] = [Math.round(rate * (t.time + 0.2 * dt)), Math.round(rate * (t.time + 0.8 * dt))];
-      const a = rms(L, i0, i1) >= rms(R, i0, i1) ? L : R;
-      let crossings = 0;
-      for (let i = i0 + 1; i < i1; i++) if ((a[i - 1] < 0) !== (a[i] < 0)) crossings++;
-      const j0 = Math.round(rate * t.time), j1 = j0 + Math.round(rate * 0.018), w = 2 * Math.PI * 1760 / rate;
-      let [re, im] = [0, 0];
-      for (let i = j0; i < j1; i++) { re += (L[i] + R[i]) * Math.cos(w * i); im += (L[i] + R[i]) * Math.sin(w * i); }
-      return { pitch: crossings / 2 / ((i1 - i0) / rate), tick: Math.hypot(re, im) / (j1 - j0) };
-    });
-    return { tones, measured, total: rms(L, 0, L.length) + rms(R, 0, R.length) };
-}"""
 
 
 @pytest.mark.parametrize("kind", PLANE)
