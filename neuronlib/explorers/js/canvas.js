@@ -295,7 +295,9 @@ function nlHatch(ctx, plane, cache, values, n, inside, colour, angle = 45) {
   hc.globalAlpha = 0.3;
   hc.beginPath();
   const [c, s, R] = [Math.cos((angle * Math.PI) / 180), Math.sin((angle * Math.PI) / 180), W + H];
-  for (let d = -R; d < R; d += 8 * dpr) {
+  // lines 8 px apart across the centre, as far as the corners reach along their normal (s, c)
+  const reach = (Math.abs(s) * W + Math.abs(c) * H) / 2;
+  for (let d = -Math.ceil(reach / (8 * dpr)) * 8 * dpr; d <= reach; d += 8 * dpr) {
     hc.moveTo(W / 2 + s * d - c * R, H / 2 + c * d + s * R);
     hc.lineTo(W / 2 + s * d + c * R, H / 2 + c * d - s * R);
   }
