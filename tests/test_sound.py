@@ -225,3 +225,10 @@ def test_ticks_must_match_the_inputs():
     with pytest.raises(ValueError, match="ticks must have one entry per input"):
         tone_schedule([0, 1], [0, 1], [0, 1], ticks=[True])
     assert [t.tick for t in tone_schedule([0, 1], [0, 1], [0, 1], ticks=[False, True])] == [False, True]
+
+
+@pytest.mark.parametrize("x2, error, words", [("a", TypeError, "x2 must be a number"),
+                                               (float("nan"), ValueError, "x2 contains NaN")])
+def test_a_bad_row_says_what_was_expected(x2, error, words):
+    with pytest.raises(error, match=words):
+        nx.explore_regions().sweep(x2=x2)
