@@ -95,11 +95,13 @@ function nlPlayTones(ac, tones, start, duration) {
 function nlTraceMark(ctx, theme, frame, plane, place = (t, sw) => [t.x, sw.x2]) {
   // The trace point, while a trace slider has the focus: a ring at place(tone, sweep) (data
   // coordinates of the plane; tone = {x, z, output} of the step the trace is at; at first the
-  // point of the row the sweep follows).
+  // point of the row the sweep follows, and the row is drawn dotted).
   if (frame.traceAt === undefined) return;
   const sw = frame.traceSweep();
   const [x, y] = place({ x: sw.xs[frame.traceAt], z: sw.zs[frame.traceAt], output: sw.outs[frame.traceAt] }, sw);
   nlClip(ctx, plane, () => {
+    // the row heard (the explorers of the whole plane), dotted
+    if (sw.x2 !== undefined) nlLine(ctx, [0, sw.xs.length - 1].map((i) => [plane.px(sw.xs[i]), plane.py(sw.x2)]), theme.fg, 1, [2, 3]);
     nlDisc(ctx, plane.px(x), plane.py(y), 8, null, theme.fg);
     nlDisc(ctx, plane.px(x), plane.py(y), 2, theme.fg, theme.fg);
   });
