@@ -253,7 +253,7 @@ def test_the_static_html_mounts_the_same_module_as_the_widget(explorer_kind, exp
 #: two loss curves, eleven controls): its module may be a little larger; so may the learning
 #: line's (its loss surface is computed in slices around the paint). js/links.js (issue 14,
 #: links that carry an explorer's state) adds about 2.8 kB to every module, js/sound.js
-#: (issue 17, Listen and the trace) 6.1 kB to every module since all nine have Listen (plus
+#: (issue 17, Listen and the trace) 6.2 kB to every module since all nine have Listen (plus
 #: about 0.7 kB for each plane explorer's sweep and the regions' hatching): 7 kB more than the
 #: limits before. The page-weight test holds each chapter under 1.5 MB; these limits keep any
 #: one module from growing unnoticed.
@@ -261,7 +261,7 @@ MODULE_LIMITS = {"playground": 58_000, "learning": 54_000}
 
 
 def test_each_module_stays_small(explorer_kind):
-    # 41.3 to 56.9 kB after issues 14 and 17 (links, sound for all nine) and the speed work of issue 12
+    # 41.6 to 57.1 kB after issues 14 and 17 (links, sound for all nine) and the speed work of issue 12
     assert len(base.module_source(explorer_kind).encode()) < MODULE_LIMITS.get(explorer_kind, 52_500)
 
 
