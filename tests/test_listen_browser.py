@@ -187,6 +187,9 @@ def test_after_training_diverges_the_trace_says_there_is_nothing_to_hear(browser
         trace.press("ArrowRight")
         assert root.locator(".nl-announce").text_content() == ex.trace(0) == "training diverged at step 2: nothing to hear."
         assert root.evaluate("r => r.nlSound.schedule(r.nlSound.sweep()).length") == 0
+        root.locator(".nl-announce").evaluate("e => { e.textContent = ''; }")
+        root.locator("button.nl-listen").press("Enter")  # Listen says why it is silent
+        assert root.locator(".nl-announce").text_content() == ex.trace(0)
     finally:
         context.close()
 

@@ -130,7 +130,11 @@ function nlListen(frame, view, redraw) {
   const rangeOf = (xs) => [xs[0], xs[n - 1], (xs[n - 1] - xs[0]) / (n - 1)];
   let at = (n - 1) >> 1;
   const g = frame.group();
-  const button = nlButton(g, "Listen", "nl-listen", () => play(nlToneSchedule(fresh()), NL_SWEEP_SECONDS));
+  const button = nlButton(g, "Listen", "nl-listen", () => {
+    const tones = nlToneSchedule(fresh());
+    if (!tones.length) frame.announce.textContent = nlTraceText(sw, at); // why there is nothing to hear
+    play(tones, NL_SWEEP_SECONDS);
+  });
   button.disabled = !Audio;
   // how to hear it, or (a .nl-why note, as a slider that is off has) why it cannot be heard
   const note = nlDescribedBy(button, "Listen: this browser cannot play sound (no Web Audio)", g);
