@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
+from test_explorers_browser import RENDER, browser  # noqa: F401 (browser: the fixture, one Chromium per module)
 
-from browser import launch
-from test_explorers_browser import RENDER
 from neuronlib import explorers as nx
 from neuronlib.explorers import base
 
@@ -37,14 +36,6 @@ PLANE = {
 #: x2 - x1 > 1.5 (the top-left corner); layer 2 the same everywhere (no bent boundaries).
 HATCHED = dict(W1=((1.0, 0.0, -1.0), (0.0, 1.0, 1.0)), b1=(0.0, 0.0, -1.5), W2=((0.0, 0.0),) * 3,
                b2=(1.0, -1.0), c=(1.0, 1.0), d=0.0)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
