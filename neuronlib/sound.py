@@ -16,7 +16,9 @@ computes z and the output, and plays one short tone:
 - **pan** follows the input: ``-1`` (left ear) at the left end of the sweep, ``+1`` (right) at
   the right end;
 - **a mark where z < 0**: those tones are played with another wave shape (a buzz instead of a
-  pure tone), so ReLU's flat half is a low buzz and its kink is where the buzz turns clear.
+  pure tone), so ReLU's flat half is a low buzz and its kink is where the buzz turns clear;
+- **a tick** at the tones a sweep marks (the regions explorer marks where the on/off pattern
+  changes): a short click at the tone's start.
 
 The explorers' JavaScript (``js/sound.js``, ``nlToneSchedule``) computes the same schedule and
 plays it with the Web Audio API.
@@ -50,7 +52,7 @@ HIGH_HZ = 880.0
 class Tone:
     """One tone of a sweep: when it starts (seconds), the input ``x`` it stands for, the neuron's
     ``z`` and ``output`` there, its ``frequency`` (Hz), its ``pan`` (-1 left to 1 right), and
-    ``negative`` (z < 0: played with the other wave shape)."""
+    ``negative`` (z < 0: played with the other wave shape) and ``tick`` (a click at its start)."""
 
     time: float
     x: float
@@ -59,6 +61,7 @@ class Tone:
     frequency: float
     pan: float
     negative: bool
+    tick: bool = False
 
 
 def sweep_inputs(lo: float, hi: float, n: int = SAMPLES) -> np.ndarray:
@@ -70,10 +73,10 @@ def sweep_inputs(lo: float, hi: float, n: int = SAMPLES) -> np.ndarray:
     return lo + (hi - lo) * np.arange(n) / (n - 1)
 
 
-def tone_schedule(xs, zs, outputs, duration: float = DURATION) -> list[Tone]:
+def tone_schedule(xs, zs, outputs, duration: float = DURATION, ticks=None) -> list[Tone]:
     """The tones of a sweep: ``xs`` the inputs (increasing), ``zs`` and ``outputs`` the neuron's
-    z and output at each; tone ``i`` starts at ``duration * i / len(xs)`` seconds. See the
-    module docstring for the pitch, pan and mark."""
+    z and output at each, ``ticks`` (optional) whether each tone ticks; tone ``i`` starts at
+    ``duration * i / len(xs)`` seconds. See the module docstring for the pitch, pan and mark."""
     xs = as_vector(xs, "xs")
     zs = as_vector(zs, "zs")
     outputs = as_vector(outputs, "outputs")
@@ -85,8 +88,11 @@ def tone_schedule(xs, zs, outputs, duration: float = DURATION) -> list[Tone]:
     lo = min(0.0, float(outputs.min()))
     hi = max(1.0, float(outputs.max()))
     n = len(xs)
+    ticks = [False] * n if ticks is None else [bool(v) for v in ticks]
+    if len(ticks) != n:
+        raise ValueError(f"ticks must have one entry per input ({n}), got {len(ticks)}")
     return [Tone(time=duration * i / n, x=float(x), z=float(z), output=float(y),
                  frequency=LOW_HZ * (HIGH_HZ / LOW_HZ) ** ((float(y) - lo) / (hi - lo)),
                  pan=-1 + 2 * (float(x) - float(xs[0])) / (float(xs[-1]) - float(xs[0])),
-                 negative=bool(z < 0))
+                 negative=bool(z < 0), tick=ticks[i])
             for i, (x, z, y) in enumerate(zip(xs, zs, outputs))]

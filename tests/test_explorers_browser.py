@@ -405,7 +405,8 @@ def test_the_relu_colour_bar_never_goes_below_zero_and_dark_mode_does_not_say_wh
 
 BUTTON_NAMES = {"nl-reset": "Reset every value to where it started", "nl-play": "Play the training",
                 "nl-step": "Step: train one step more", "nl-show-numbers": "Show the numbers",
-                "nl-listen": re.compile(r"^Listen: hear the output as (x1?|z) goes from -?\d+ to \d+$"),
+                "nl-listen": re.compile(r"^Listen: hear (the output|unit \d's output|the (network|neuron)'s output [py]) "
+                                        r"as (x1?|z) goes from -?[\d.]+ to [\d.]+( along x2 = -?[\d.]+)?$"),
                 "nl-copy-link": "Copy link to this explorer as it is now"}
 
 
@@ -582,7 +583,8 @@ def test_nothing_moves_on_its_own_for_a_reader_who_asks_for_less_motion(browser,
 
 RENDER = """async (root, seconds) => {
     // Render the Listen sweep offline (44.1 kHz, stereo) and measure it: the loudness of each
-    // ear, and in the middle of each tone its pitch from the zero crossings of the louder ear.
+    // ear, in the middle of each tone its pitch from the zero crossings of the louder ear, and
+    // how strong 1760 Hz (a tick) is over the tone's first 18 ms (Goertzel).
     const s = root.nlSound, rate = 44100;
     const tones = s.schedule(s.sweep(), seconds);
     const ac = new OfflineAudioContext(2, Math.ceil(rate * (seconds + 0.1)), rate);
@@ -596,7 +598,11 @@ RENDER = """async (root, seconds) => {
       const a = rms(L, i0, i1) >= rms(R, i0, i1) ? L : R;
       let crossings = 0;
       for (let i = i0 + 1; i < i1; i++) if ((a[i - 1] < 0) !== (a[i] < 0)) crossings++;
-      return { left: rms(L, i0, i1), right: rms(R, i0, i1), pitch: crossings / 2 / ((i1 - i0) / rate) };
+      const j0 = Math.round(rate * t.time), j1 = j0 + Math.round(rate * 0.018), w = 2 * Math.PI * 1760 / rate;
+      let [re, im] = [0, 0];
+      for (let i = j0; i < j1; i++) { re += (L[i] + R[i]) * Math.cos(w * i); im += (L[i] + R[i]) * Math.sin(w * i); }
+      return { left: rms(L, i0, i1), right: rms(R, i0, i1), pitch: crossings / 2 / ((i1 - i0) / rate),
+               tick: Math.hypot(re, im) / (j1 - j0) };
     });
     return { tones, measured, total: rms(L, 0, L.length) + rms(R, 0, R.length),
              samples: Array.from(L.filter((_, i) => i % 97 === 0)) };

@@ -427,19 +427,31 @@ def test_every_table_has_a_caption_headers_and_full_rows(explorer_kind):
 LISTENING = [kind for kind, make in EXPLORERS.items() if type(make()).sweep is not Explorer.sweep]
 
 
-def test_four_explorers_can_be_heard():
-    assert sorted(LISTENING) == ["activation", "hyperplane", "network", "neuron"]
+def test_every_explorer_can_be_heard():
+    assert sorted(LISTENING) == sorted(EXPLORERS)
 
 
 @pytest.mark.parametrize("kind", LISTENING)
 def test_the_tone_schedule_and_the_trace_equal_python(kind):
     """What Listen plays (nlToneSchedule of the view's sweep) and what the trace says are
     neuronlib.sound.tone_schedule and Explorer.trace, to 1e-9 and character for character."""
-    explorers = _random_states(kind, np.random.default_rng(7))
-    got = run_js(kind, {"sounds": [ex.static_state() for ex in explorers]})["sounds"]
-    for ex, js in zip(explorers, got):
-        tones = ex.tones()
+    explorers = list(_random_states(kind, np.random.default_rng(7)))
+    # the explorers of the whole plane: a row x2 the reader picks (and the layer's unit), or none
+    wheres = [_where(ex, i) for i, ex in enumerate(explorers)]
+    got = run_js(kind, {"sounds": [{**ex.static_state(), "_listen": where} for ex, where in zip(explorers, wheres)]})["sounds"]
+    for ex, js, where in zip(explorers, got, wheres):
+        tones = ex.tones(**where)
         for key in ("time", "x", "z", "output", "frequency", "pan"):
             assert_close([t[key] for t in js["tones"]], [getattr(t, key) for t in tones], f"{kind} {key}")
         assert [t["negative"] for t in js["tones"]] == [t.negative for t in tones]
-        assert js["trace"] == [ex.trace(i) for i in range(len(tones))]
+        assert [t["tick"] for t in js["tones"]] == [t.tick for t in tones]
+        assert js["trace"] == [ex.trace(i, **where) for i in range(len(ex.sweep(**where)["xs"]))]
+
+
+def _where(ex, i):
+    """Where a reader listens: for the explorers of the whole plane, every third one on the first
+    row (x2 = 0 or the middle), the others on another row (and the layer's unit i % units + 1)."""
+    if "x2" not in (ex.sweep() or {}) or i % 3 == 0:
+        return {}
+    where = {"x2": ex.sweep()["x2"] + 0.35 * (i % 7 - 3)}
+    return {**where, "unit": i % len(ex.biases) + 1} if hasattr(ex, "biases") else where

@@ -14,8 +14,9 @@ from neuronlib import sound
 from neuronlib.activations import ACTIVATION_NAMES, get_activation
 from neuronlib.sound import DURATION, HIGH_HZ, LOW_HZ, SAMPLES, tone_schedule
 
-#: The explorers with a Listen button (their sweep() is not None); the others say why in the README.
-SOUND_KINDS = ("neuron", "hyperplane", "activation", "network")
+#: The explorers with a Listen button (their sweep() is not None): all of them.
+SOUND_KINDS = ("neuron", "hyperplane", "activation", "network", "layer", "regions", "training", "learning",
+               "playground")
 
 
 def semitones(tones):
@@ -123,7 +124,7 @@ def test_the_trace_says_where_it_is_z_and_the_output():
         "x = 4: z = 8, output 8."
 
 
-def test_only_the_one_input_explorers_have_a_sweep(every_explorer):
+def test_every_explorer_has_a_sweep(every_explorer):
     assert {kind for kind, ex in every_explorer.items() if ex.sweep() is not None} == set(SOUND_KINDS)
 
 
@@ -141,3 +142,93 @@ def test_bad_sweeps_say_what_was_expected(args, error, words):
 
 def test_doctests():
     assert doctest.testmod(sound).failed == 0
+
+
+# --------------------------------------------------------------------------- the whole plane
+# The explorers of the whole plane sweep x1 across the view along a row x2 (neuronlib.explorers.listen).
+
+def _row(ex, x2, lims):
+    xs = np.linspace(*lims[0], SAMPLES)
+    return xs, np.column_stack([xs, np.full(SAMPLES, float(x2))])
+
+
+def test_the_layer_plays_the_chosen_unit_along_the_chosen_row():
+    ex = nx.explore_layer(weights=((1.0, -2.0, 0.5), (1.0, 1.0, -1.5)), biases=(-0.5, 0.25, 1.0), activation="tanh")
+    for unit, x2 in [(1, None), (2, 1.5), (3, -0.75)]:
+        where = {"unit": unit} if x2 is None else {"unit": unit, "x2": x2}
+        xs, X = _row(ex, 0.0 if x2 is None else x2, [ex._config["xlim"]])
+        z = X @ np.array(ex.weights)[:, unit - 1] + ex.biases[unit - 1]
+        tones = ex.tones(**where)
+        assert [t.x for t in tones] == pytest.approx(xs, abs=1e-12)
+        assert [t.z for t in tones] == pytest.approx(z, abs=1e-9)
+        assert [t.output for t in tones] == pytest.approx(np.tanh(z), abs=1e-9)
+        assert [t.negative for t in tones] == (z < 0).tolist()
+    assert ex.trace(20, unit=2, x2=1) == "x1 = 0.5 (x2 = 1, unit 2): z = 0.25, output 0.245."
+    with pytest.raises(ValueError, match="unit must be 1 to 3"):
+        ex.sweep(unit=4)
+
+
+def test_the_regions_ticks_where_the_on_off_pattern_changes():
+    from neuronlib.regions import activation_patterns
+
+    ex = nx.explore_regions()
+    xs, X = _row(ex, 0.5, [ex._config["xlim"]])
+    net = ex.network()
+    patterns = activation_patterns(net, X).astype(int)
+    tones = ex.tones(x2=0.5)
+    assert [t.output for t in tones] == pytest.approx(net(X)[:, 0], abs=1e-12)
+    assert [t.z for t in tones] == [t.output for t in tones]  # y has no activation: the buzz is y < 0
+    changes = [i > 0 and (patterns[i] != patterns[i - 1]).any() for i in range(SAMPLES)]
+    assert [t.tick for t in tones] == changes and 2 <= sum(changes) < SAMPLES // 2
+    # x1 = -2 on the row x2 = 0.5: layer 1 gives h = (0, 2.5) (only unit 2 on: x2 - x1 > 0), so
+    # layer 2 gives z = (2.5 - 0.5, 2.5 - 1.5) = (2, 1), both on, and y = 1·2 - 2·1 + 0 = 0
+    assert ex.trace(0, x2=0.5) == "x1 = -2 (x2 = 0.5): z = 0, output 0, pattern 01|11."
+
+
+@pytest.mark.parametrize("make", [
+    lambda: nx.explore_training("xor", hidden=3, learning_rate=0.5, max_steps=30),
+    lambda: nx.explore_learning("xor", learning_rate=2.0, max_steps=30),
+    lambda: nx.explore_playground("circle", hidden=[4, 2], learning_rate=0.3, max_steps=30),
+])
+def test_a_trained_model_is_heard_at_its_step_with_a_buzz_on_the_class_0_side(make):
+    ex = make()
+    ex.step = 25
+    model = ex.history().model
+    lim = ex._config.get("xlim") or ex._config["sets"][ex.data]["lim"]
+    x2 = 0.3
+    xs, X = _row(ex, x2, [lim])
+    p = np.asarray(model(X), dtype=float).reshape(-1)
+    tones = ex.tones(x2=x2)
+    assert [t.x for t in tones] == pytest.approx(xs, abs=1e-12)
+    assert [t.output for t in tones] == pytest.approx(p, abs=1e-12)
+    assert [t.z for t in tones] == pytest.approx(np.log(p / (1 - p)), abs=1e-6)  # the output unit's z
+    clear = np.abs(p - 0.5) > 1e-9
+    assert np.array([t.negative for t in tones])[clear].tolist() == (p[clear] < 0.5).tolist()
+    ex.step = 0  # another step, another sound
+    assert [t.frequency for t in ex.tones(x2=x2)] != [t.frequency for t in tones]
+
+
+def test_after_training_diverges_there_is_nothing_to_hear_and_the_trace_says_why():
+    ex = nx.explore_training("xor", learning_rate=1e80, max_steps=30)
+    ex.step = 30
+    assert ex.tones() == [] and ex.trace(3) == "training diverged at step 2: nothing to hear."
+
+
+def test_the_first_row_is_x2_0_or_the_middle_of_the_view():
+    from neuronlib.explorers.listen import first_row
+
+    assert nx.explore_layer().sweep()["at"] == "x2 = 0, unit 1"
+    assert nx.explore_regions(ylim=(1, 3)).sweep()["at"] == "x2 = 2" and first_row([-4, -1]) == -2.5
+
+
+def test_ticks_must_match_the_inputs():
+    with pytest.raises(ValueError, match="ticks must have one entry per input"):
+        tone_schedule([0, 1], [0, 1], [0, 1], ticks=[True])
+    assert [t.tick for t in tone_schedule([0, 1], [0, 1], [0, 1], ticks=[False, True])] == [False, True]
+
+
+@pytest.mark.parametrize("x2, error, words", [("a", TypeError, "x2 must be a number"),
+                                               (float("nan"), ValueError, "x2 contains NaN")])
+def test_a_bad_row_says_what_was_expected(x2, error, words):
+    with pytest.raises(error, match=words):
+        nx.explore_regions().sweep(x2=x2)

@@ -44,10 +44,10 @@ JS_DIR = Path(__file__).with_name("js")
 SHARED = ("format.js", "maths.js", "theme.js", "canvas.js", "controls.js", "links.js")
 #: Extra shared files per explorer (only what the explorer needs, to keep pages light).
 EXTRA = {"neuron": ("sound.js",), "activation": ("sound.js",), "network": ("sound.js",),
-         "hyperplane": ("plane.js", "sound.js"), "layer": ("plane.js", "coarse.js"),
-         "training": ("plane.js", "train.js", "player.js", "shade.js"),
-         "learning": ("plane.js", "player.js", "shade.js"), "regions": ("plane.js", "coarse.js"),
-         "playground": ("plane.js", "player.js", "seeded.js", "shade.js")}
+         "hyperplane": ("plane.js", "sound.js"), "layer": ("plane.js", "coarse.js", "sound.js"),
+         "training": ("plane.js", "train.js", "player.js", "shade.js", "sound.js"),
+         "learning": ("plane.js", "player.js", "shade.js", "sound.js"), "regions": ("plane.js", "coarse.js", "sound.js"),
+         "playground": ("plane.js", "player.js", "seeded.js", "shade.js", "sound.js")}
 
 
 def _read(name: str) -> str:
@@ -444,24 +444,29 @@ class Explorer(anywidget.AnyWidget):
         return " ".join(self.facts())
 
     def sweep(self) -> dict | None:
-        """What the Listen button plays and the trace steps through (explorers with one input to
-        sweep): ``{"name": the input that moves, "at": what stays fixed ("" if nothing is said),
-        "xs": the inputs, "zs": z at each, "outputs": the output at each}``; ``None`` otherwise."""
+        """What the Listen button plays and the trace steps through: ``{"name": the input that
+        moves, "at": what stays fixed ("" if nothing is said), "xs": the inputs, "zs": z at each,
+        "outputs": the output at each}``, maybe with ``"notes"`` (words the trace adds at each
+        input), ``"ticks"`` (tones that tick) or ``"silent"`` (why there is nothing to hear); the
+        explorers of the whole plane take the row ``x2`` (:mod:`neuronlib.explorers.listen`)."""
         return None
 
-    def tones(self) -> list:
+    def tones(self, **where) -> list:
         """The tone schedule the Listen button plays (:func:`neuronlib.sound.tone_schedule` of
-        :meth:`sweep`), as ``nlToneSchedule`` computes it in the browser."""
-        s = self.sweep()
-        return tone_schedule(s["xs"], s["zs"], s["outputs"])
+        :meth:`sweep`, called with ``where``), as ``nlToneSchedule`` computes it in the browser."""
+        s = self.sweep(**where)
+        return [] if s.get("silent") else tone_schedule(s["xs"], s["zs"], s["outputs"], ticks=s.get("ticks"))
 
-    def trace(self, i: int) -> str:
+    def trace(self, i: int, **where) -> str:
         """What a screen reader hears when the trace point is at step ``i`` of :meth:`sweep`
-        (as ``nlTraceText`` in js/sound.js says it)."""
-        s = self.sweep()
+        (called with ``where``), as ``nlTraceText`` in js/sound.js says it."""
+        s = self.sweep(**where)
+        if s.get("silent"):
+            return f"{s['silent']}: nothing to hear."
         at = f" ({s['at']})" if s["at"] else ""
         z = "" if s["name"] == "z" else f"z = {fmt(s['zs'][i])}, "
-        return f"{s['name']} = {fmt(s['xs'][i])}{at}: {z}output {fmt(s['outputs'][i])}."
+        note = f", {s['notes'][i]}" if s.get("notes") else ""
+        return f"{s['name']} = {fmt(s['xs'][i])}{at}: {z}output {fmt(s['outputs'][i])}{note}."
 
     def __str__(self) -> str:
         return self.summary()

@@ -9,6 +9,7 @@ from neuronlib.layer import Layer
 
 from .base import (ActivationName, Explorer, Matrix, Vector, activation_config, fmt, fmt_vec,
                    make_activation, matrix, module_source, slider_range, vector)
+from .listen import row_sweep
 
 #: The four XOR points and their classes (x1 xor x2).
 XOR_POINTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
@@ -70,6 +71,21 @@ class LayerExplorer(Explorer):
             points.append(f"Point {fmt_vec(x)} (class {label}, {'a dot' if label else 'a square'}) is in the region {where}")
         return [*units, *points, "The two classes fall in different regions." if separated
                 else "Points of both classes share a region."]
+
+    def sweep(self, x2=None, unit: int = 1) -> dict:
+        """Listen: one unit's output (``unit``, 1 first: the "trace unit" slider) along the row x2
+        (:func:`~neuronlib.explorers.listen.row_sweep`); the buzz is where its z < 0."""
+        if unit not in range(1, len(self.biases) + 1):
+            raise ValueError(f"unit must be 1 to {len(self.biases)}, got {unit}")
+        (w1, w2), b = np.array(self.weights)[:, unit - 1], self.biases[unit - 1]
+        f = make_activation(self.activation)
+
+        def at(X):
+            zs = w1 * X[:, 0] + w2 * X[:, 1] + b  # the browser's order (a printed tie rounds alike)
+            return {"zs": zs.tolist(), "outputs": f(zs).tolist()}
+
+        return row_sweep(self._config["xlim"], self._config["ylim"], x2, f"unit {unit}'s output", at,
+                         also=f"unit {unit}")
 
 
 def explore_layer(weights=((1.0, 1.0), (1.0, 1.0)), biases=(-0.5, -1.5), activation="relu",

@@ -11,6 +11,7 @@ from neuronlib.scaling import standardise
 from neuronlib.training import accuracy, train
 
 from .base import SteppedExplorer, Vector, choice, fmt, fmt_vec, module_source, number, vector
+from .listen import trained_sweep
 
 #: The data sets the menu offers: name -> (how the readout names it, the menu's text, how to
 #: make ``n`` points of it, seed 0).
@@ -62,6 +63,11 @@ class LearningExplorer(SteppedExplorer):
         if training diverges before it)."""
         X, y = self.training_data()
         return train(self.neuron(), X, y, "bce", self.learning_rate, self.step)
+
+    def sweep(self, x2=None) -> dict:
+        """Listen: the neuron's output p, trained to this step, along the row x2 of the plane; the
+        buzz is where its z < 0 (p < 0.5: the class-0 side). Silent once training has diverged."""
+        return trained_sweep(self, x2, [self._config["sets"][self.data]["lim"]] * 2, "the neuron's output p")
 
     def summary(self) -> str:
         c = self._config

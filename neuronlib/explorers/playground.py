@@ -13,6 +13,7 @@ from neuronlib.training import accuracy, dead_units, train
 
 from .base import (ActivationName, Integer, Number, SteppedExplorer, activation_config, check_activation,
                    choice, fmt, make_activation, module_source, number)
+from .listen import trained_sweep
 
 #: The data sets the menu offers: name -> (how the readout names it, how to make ``n`` points
 #: with noise ``noise`` and seed ``seed``, the default noise).
@@ -135,6 +136,11 @@ class PlaygroundExplorer(SteppedExplorer):
     def network(self) -> Network:
         """The network trained to the current step (a neuronlib :class:`~neuronlib.network.Network`)."""
         return self.history().model
+
+    def sweep(self, x2=None) -> dict:
+        """Listen: the network's output p, trained to this step, along the row x2 of the plane; the
+        buzz is where its z < 0 (p < 0.5: the class-0 side). Silent once training has diverged."""
+        return trained_sweep(self, x2, [self._config["sets"][self.data]["lim"]] * 2, "the network's output p")
 
     def summary(self) -> str:
         c = self._config

@@ -11,6 +11,7 @@ from neuronlib.regions import activation_patterns, pattern_text
 
 from .base import Explorer, Matrix, Number, Vector, fmt, fmt_vec, matrix, module_source, number, slider_range, vector
 from .layer import XOR_LABELS, XOR_POINTS
+from .listen import row_sweep
 
 
 def _units(W, b) -> str:
@@ -64,6 +65,22 @@ class RegionsExplorer(Explorer):
                   f"1 = on) and the output y = {fmt(v)}."
                   for x, p, v in zip(X, activation_patterns(net, X), net(X)[:, 0])]
         return [*units, f"The output is y = c·h + d with c = {fmt_vec(self.c)}, d = {fmt(self.d)}.", *points]
+
+    def sweep(self, x2=None) -> dict:
+        """Listen: the output y along the row x2 (the output unit has no activation: its z is y,
+        so the buzz is where y < 0); the trace says the on/off pattern and a tick marks each
+        input where it differs from the one before (a region's edge is crossed)."""
+        def at(X):
+            # the network, summed in the browser's order (nlRegionsForward: a printed tie rounds alike)
+            z1 = [w1 * X[:, 0] + w2 * X[:, 1] + b for w1, w2, b in zip(*self.W1, self.b1)]
+            z2 = [sum((np.maximum(z, 0) * w for z, w in zip(z1, ws)), np.zeros(len(X))) + b
+                  for ws, b in zip(zip(*self.W2), self.b2)]
+            y = (sum((np.maximum(z, 0) * c for z, c in zip(z2, self.c)), np.zeros(len(X))) + self.d).tolist()
+            words = [f"pattern {pattern_text(p, [len(self.b1), 2])}" for p in np.array(z1 + z2).T > 0]
+            return {"zs": y, "outputs": y, "notes": words,
+                    "ticks": [i > 0 and w != words[i - 1] for i, w in enumerate(words)]}
+
+        return row_sweep(self._config["xlim"], self._config["ylim"], x2, "the network's output y", at)
 
 
 def explore_regions(W1=((1.0, -1.0), (-1.0, 1.0)), b1=(0.0, 0.0), W2=((1.0, 1.0), (1.0, 1.0)),

@@ -13,6 +13,7 @@ from neuronlib.training import accuracy, dead_units, train
 
 from .base import (ActivationName, Integer, SteppedExplorer, activation_config, check_activation, fmt,
                    make_activation, module_source, number)
+from .listen import trained_sweep
 
 
 def load_data(name, n: int = 100) -> tuple[np.ndarray, np.ndarray, str]:
@@ -68,6 +69,11 @@ class TrainingExplorer(SteppedExplorer):
         :class:`~neuronlib.training.TrainingDiverged` if training diverges before it)."""
         X, y = np.array(self._config["X"]), np.array(self._config["y"], dtype=float)
         return train(self.initial_network(), X, y, "bce", self.learning_rate, self.step)
+
+    def sweep(self, x2=None) -> dict:
+        """Listen: the network's output p, trained to this step, along the row x2 of the plane; the
+        buzz is where its z < 0 (p < 0.5: the class-0 side). Silent once training has diverged."""
+        return trained_sweep(self, x2, (self._config["xlim"], self._config["ylim"]), "the network's output p")
 
     def summary(self) -> str:
         c = self._config

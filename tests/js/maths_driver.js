@@ -25,7 +25,7 @@ if (job.facts) out.facts = job.facts.map((s) => nlFactsOf((k) => s[k], s._config
 if (job.tables) out.tables = job.tables.map((s) => nlTableOf((k) => s[k], s._config));
 if (job.sounds)
   out.sounds = job.sounds.map((s) => {
-    const sw = nlSweepOf((k) => s[k], s._config);
+    const sw = nlSweepOf((k) => s[k], s._config, s._listen || {});
     return { tones: nlToneSchedule(sw), trace: sw.xs.map((_, i) => nlTraceText(sw, i)) };
   });
 if (job.what_changed) out.what_changed = job.what_changed.map(([before, after]) => nlWhatChanged(before, after));

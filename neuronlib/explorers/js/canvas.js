@@ -278,10 +278,10 @@ function nlPointerData(canvas, plane, event) {
   return [plane.ix(lx), plane.iy(ly)];
 }
 
-function nlHatch(ctx, plane, cache, values, n, inside, colour) {
-  // Thin diagonal lines over the cells of the plane's n x n grid (values, row by row from the
-  // top, as nlHeatmap computes them) where inside(value): a side or class told apart by a
-  // pattern as well as by colour.
+function nlHatch(ctx, plane, cache, values, n, inside, colour, angle = 45) {
+  // Thin lines at `angle` degrees (45: rising to the right) over the cells of the plane's n x n
+  // grid (values, row by row from the top, as nlHeatmap computes them) where inside(value): a
+  // side or class told apart by a pattern as well as by colour.
   const [left, top, width, height] = plane.rect;
   const dpr = window.devicePixelRatio || 1;
   const [W, H] = [Math.round(width * dpr), Math.round(height * dpr)];
@@ -302,9 +302,12 @@ function nlHatch(ctx, plane, cache, values, n, inside, colour) {
   hc.lineWidth = dpr;
   hc.globalAlpha = 0.3;
   hc.beginPath();
-  for (let d = -H; d < W; d += 8 * dpr) {
-    hc.moveTo(d, H);
-    hc.lineTo(d + H, 0);
+  const [c, s, R] = [Math.cos((angle * Math.PI) / 180), Math.sin((angle * Math.PI) / 180), W + H];
+  // lines 8 px apart across the centre, as far as the corners reach along their normal (s, c)
+  const reach = (Math.abs(s) * W + Math.abs(c) * H) / 2;
+  for (let d = -Math.ceil(reach / (8 * dpr)) * 8 * dpr; d <= reach; d += 8 * dpr) {
+    hc.moveTo(W / 2 + s * d - c * R, H / 2 + c * d + s * R);
+    hc.lineTo(W / 2 + s * d + c * R, H / 2 + c * d - s * R);
   }
   hc.stroke();
   hc.globalAlpha = 1;

@@ -85,6 +85,16 @@ function nlTableOf(get, cfg) {
     }) };
 }
 
+function nlSweepOf(get, cfg, opts = {}) {
+  // What Listen plays: unit opts.unit's output along the row x2; equal to LayerExplorer.sweep().
+  const [W, b, name] = ["weights", "biases", "activation"].map(get);
+  const [j, f] = [(opts.unit || 1) - 1, nlActivation(name, cfg.params).f];
+  return nlRowSweep(cfg.xlim, cfg.ylim, opts, (x1, x2) => {
+    const z = W[0][j] * x1 + W[1][j] * x2 + b[j];
+    return [z, f(z)];
+  }, { what: `unit ${j + 1}'s output`, also: `unit ${j + 1}` });
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "layer", "A layer: several lines cut the plane into regions", (frame) => {
     const cfg = model.get("_config");
@@ -164,6 +174,7 @@ function render({ model, el }) {
         }
         if (first) nlLabel(ctx, text, ...(free || first), theme, theme.muted);
       }
+      nlTraceMark(ctx, theme, frame, plane);
       nlLabel(ctx, "XOR points: dot = class 1, square = class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "each arrow points to its unit's active side (z > 0)", 8, 352, theme, theme.muted, "left");
       const text = nlSummaryOf((k) => model.get(k), cfg);
@@ -173,7 +184,8 @@ function render({ model, el }) {
     });
     const get = (k) => model.get(k);
     return { keys: ["weights", "biases", "activation"], draw,
-      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
+      facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg),
+      sweep: (opts) => nlSweepOf(get, cfg, opts), listen: { units: model.get("biases").length, x2: cfg.ylim } };
   });
 }
 

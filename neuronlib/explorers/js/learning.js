@@ -233,6 +233,16 @@ function nlTableOf(get, cfg, cache = {}) {
     s.X, s.y, s.X.map((x) => nlSigmoid(w1 * x[0] + w2 * x[1] + b)));
 }
 
+function nlSweepOf(get, cfg, opts = {}, cache = {}) {
+  // What Listen plays: the neuron's output p at this step along the row x2; equal to
+  // LearningExplorer.sweep().
+  const [run, step, lim] = [nlLearningRun(get, cfg, cache), get("step"), cfg.sets[get("data")].lim];
+  return nlTrainedSweep([lim, lim], opts, run, step, "neuron", (x1, x2) => {
+    const [w1, w2, b] = run.params[step];
+    return w1 * x1 + w2 * x2 + b;
+  });
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "learning", "The learning line: one neuron learns by gradient descent", (ui) => {
     const cfg = model.get("_config");
@@ -325,6 +335,7 @@ function render({ model, el }) {
       nlAxes(ctx, plane, theme, "x1", "x2");
       const [line] = nlNeuronLines(ctx, plane, theme, [{ w: [w1, w2], b, colour: theme.fg, name: "w" }],
         () => nlDataPoints(ctx, plane, theme, s.X, s.y));
+      nlTraceMark(ctx, theme, ui, plane);
       nlLabel(ctx, "output p: blue, class 1; orange, hatched: class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; arrow: w", 8, 352, theme, theme.muted, "left");
       canvas.setAttribute("aria-label", `Input plane, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])} ` +
@@ -335,7 +346,8 @@ function render({ model, el }) {
       ui.readout.textContent = at.text;
     };
     return { keys: ["data", "learning_rate", "start", "step"], draw, destroy: player.destroy,
-      facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache) };
+      facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache),
+      sweep: (opts) => nlSweepOf(get, cfg, opts, cache), listen: { get x2() { return lim(); } } };
   });
 }
 

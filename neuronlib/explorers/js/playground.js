@@ -201,6 +201,18 @@ function nlTableOf(get, cfg, cache = {}) {
     s.X, s.y, Array.from(run.A[run.layers.length - 1]));
 }
 
+function nlSweepOf(get, cfg, opts = {}, cache = {}) {
+  // What Listen plays: the network's output p at this step along the row x2; equal to
+  // PlaygroundExplorer.sweep().
+  const [run, step, lim] = [nlPgRunTo(get, cfg, cache), get("step"), cfg.sets[get("data")].lim];
+  const f = nlActivation(get("activation"), cfg.params).f;
+  return nlTrainedSweep([lim, lim], opts, run, step, "network", (x1, x2) => {
+    const [Z, A] = [0, 1].map(() => run.layers.map((l) => new Float64Array(l.nout)));
+    nlPgForward(run.layers, f, [x1, x2], 1, Z, A);
+    return Z[Z.length - 1][0];
+  });
+}
+
 function nlPgGrid(layers, f, lim, n, cache) {
   // The network at the centres of an n x n grid over the plane, rows from the top as nlHeatmap
   // draws them: cache.A[l][j][k] is unit j of layer l at grid point k. Each unit's values over
@@ -371,6 +383,7 @@ function render({ model, el }) {
         nlLabel(o, "training points: dot = class 1, square = class 0", 8, 352, theme, theme.muted, "left");
       }
       ctx.drawImage(overlay.canvas, 0, 0, 340, 372);
+      nlTraceMark(ctx, theme, ui, plane);
       // what the layer holds counts as drawn on this canvas (the site tests read nlDrawn)
       for (const [k, v] of Object.entries(overlay.canvas.nlDrawn)) canvas.nlDrawn[k].push(...v);
       canvas.setAttribute("aria-label", `Decision regions, x1 and x2 from ${nlFmt(s.lim[0])} to ${nlFmt(s.lim[1])}, ` +
@@ -423,7 +436,8 @@ function render({ model, el }) {
       ui.readout.textContent = text;
     };
     return { keys: ["data", "hidden", "activation", "learning_rate", "batch_size", "l2", "seed", "loaded", "step"],
-      draw, destroy: player.destroy, facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache) };
+      draw, destroy: player.destroy, facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache),
+      sweep: (opts) => nlSweepOf(get, cfg, opts, cache), listen: { get x2() { return cfg.sets[get("data")].lim; } } };
   });
 }
 

@@ -128,6 +128,17 @@ function nlPatternNames(ctx, plane, theme, codes, n, k1) {
   }
 }
 
+function nlSweepOf(get, cfg, opts = {}) {
+  // What Listen plays: y along the row x2, the pattern said (and ticked where it changes); equal
+  // to RegionsExplorer.sweep().
+  const s = {};
+  for (const k of ["W1", "b1", "W2", "b2", "c", "d"]) s[k] = get(k);
+  return nlRowSweep(cfg.xlim, cfg.ylim, opts, (x1, x2) => {
+    const f = nlRegionsForward(s, [x1, x2]);
+    return [f.y, f.y, `pattern ${nlRegionsPatternText(f)}`];
+  }, { what: "the network's output y", buzz: "y < 0" });
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "regions", "Two layers: on/off regions and the output over the plane", (frame) => {
     const cfg = model.get("_config");
@@ -135,7 +146,7 @@ function render({ model, el }) {
     const k1 = model.get("b1").length;
     const left = nlPlaneCanvas(frame, "on/off regions", cfg.xlim, cfg.ylim);
     const right = nlPlaneCanvas(frame, "network output", cfg.xlim, cfg.ylim);
-    const grids = {}; // per grid (nlCoarseFirst draws two): images, each cell's y, 1 on a layer-2 boundary
+    const grids = {}; // per grid (nlCoarseFirst draws two): images, each cell's y, 1 on a layer-2 boundary, hatches
     const range = cfg.ranges;
     const unitSliders = (layer, n, inputs, W, b) => {
       for (let j = 0; j < n; j++) {
@@ -161,8 +172,8 @@ function render({ model, el }) {
       const s = {};
       for (const k of keys) s[k] = model.get(k);
       const n = full ? cfg.grid : Math.ceil(cfg.grid / 2);
-      const grid = (grids[n] = grids[n] || { cacheL: {}, cacheR: {}, ys: new Float64Array(n * n), edges: new Uint8Array(n * n) });
-      const { cacheL, cacheR, ys, edges } = grid;
+      const grid = (grids[n] = grids[n] || { cacheL: {}, cacheR: {}, ys: new Float64Array(n * n), edges: new Uint8Array(n * n), hatches: [] });
+      const { cacheL, cacheR, ys, edges, hatches } = grid;
       // Left: each pattern its own tint (layer-1 units' colours mixed; layer-2 units darken).
       const ctx = nlBegin(left.canvas, theme);
       const unitRgb = theme.units.map(nlParseColor);
@@ -196,6 +207,9 @@ function render({ model, el }) {
         return f.code;
       }, painter);
       const codes = cacheL.values;
+      // not by tint alone: each layer-1 unit that is on hatches at its own angle (1: 45°, 2: -45°, 3: 0°, 4: 90°)
+      for (let j = 0; j < k1; j++)
+        nlHatch(ctx, left.plane, (hatches[j] = hatches[j] || {}), codes, n, (v) => v & (1 << j), theme.fg, [45, -45, 0, 90][j]);
       nlAxes(ctx, left.plane, theme, "x1", "x2");
       const units = [];
       for (let j = 0; j < k1; j++) {
@@ -204,11 +218,12 @@ function render({ model, el }) {
       }
       nlNeuronLines(ctx, left.plane, theme, units, () => nlDataPoints(ctx, left.plane, theme, cfg.points, cfg.labels));
       nlPatternNames(ctx, left.plane, theme, codes, n, k1);
+      nlTraceMark(ctx, theme, frame, left.plane);
       const hit = new Uint8Array(tints.length); // the patterns in view
       for (let q = 0; q < n * n; q++) hit[codes[q]] = 1;
       const patterns = hit.reduce((t, h) => t + h, 0);
       nlLabel(ctx, `${patterns} patterns, named layer 1|layer 2 (1 = on)`, 8, 336, theme, theme.muted, "left");
-      nlLabel(ctx, "lines: layer 1 (arrow: on side); black: layer 2", 8, 352, theme, theme.muted, "left");
+      nlLabel(ctx, "layer 1: lines, hatched / \\ - | where on; black: layer 2", 8, 352, theme, theme.muted, "left");
       // Right: the output y as a heat map, with the same boundaries.
       const ctx2 = nlBegin(right.canvas, theme);
       const paint = nlDiverging(theme)(ys);
@@ -224,12 +239,14 @@ function render({ model, el }) {
       nlSetText(frame.readout, text);
       if (!full) return; // the counts below are the full grid's
       left.canvas.setAttribute("aria-label", `Input plane coloured by on/off pattern: ${patterns} patterns in view, ` +
-        `each named on its region where the name fits, layer-1 lines straight, layer-2 boundaries bent. ` + text.slice(text.indexOf("patterns (")));
+        `each named on its region where the name fits, layer-1 lines straight, layer-2 boundaries bent; each layer-1 unit ` +
+        `hatches the side where it is on at its own angle (unit 1 at 45°, unit 2 at -45°, unit 3 level, unit 4 upright). ` + text.slice(text.indexOf("patterns (")));
       right.canvas.setAttribute("aria-label", `Network output y over the input plane, largest |y| ` +
         `${nlFmt(paint.max || 0)}, flat on each region. ` + text.slice(text.indexOf("patterns (")));
     });
     const get = (k) => model.get(k);
-    return { keys, draw, facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg) };
+    return { keys, draw, facts: () => nlFactsOf(get, cfg), table: () => nlTableOf(get, cfg),
+      sweep: (opts) => nlSweepOf(get, cfg, opts), listen: { x2: cfg.ylim } };
   });
 }
 

@@ -12,6 +12,11 @@ function nlPredict(P, act, x) {
 function nlPredictAt(P, act, x0, x1) {
   // The network's output at (x0, x1): the probability of class 1 (no array made: the heat map
   // calls this 40 000 times a frame).
+  return nlSigmoid(nlLogitAt(P, act, x0, x1));
+}
+
+function nlLogitAt(P, act, x0, x1) {
+  // The output unit's z at (x0, x1), before its sigmoid.
   const W10 = P.W1[0];
   const W11 = P.W1[1];
   const b1 = P.b1;
@@ -19,7 +24,7 @@ function nlPredictAt(P, act, x0, x1) {
   const f = act.f;
   let out = P.b2;
   for (let j = 0; j < b1.length; j++) out += f(x0 * W10[j] + x1 * W11[j] + b1[j]) * W2[j];
-  return nlSigmoid(out);
+  return out;
 }
 
 // f and f' of an activation at once, A[k] = f(z) and D[k] = f'(z), where the two share their costly

@@ -85,6 +85,14 @@ function nlTableOf(get, cfg, cache = {}) {
     cfg.X, cfg.y, cfg.X.map((x) => nlPredict(run.snapshots[k], act, x)));
 }
 
+function nlSweepOf(get, cfg, opts = {}, cache = {}) {
+  // What Listen plays: the network's output p at this step along the row x2; equal to
+  // TrainingExplorer.sweep().
+  const [step, act] = [get("step"), nlActivation(get("activation"), cfg.params)];
+  const run = nlTrajectory(get, cfg, cache, step);
+  return nlTrainedSweep([cfg.xlim, cfg.ylim], opts, run, step, "network", (x1, x2) => nlLogitAt(run.snapshots[step], act, x1, x2));
+}
+
 function render({ model, el }) {
   return nlMount(model, el, "training", "Training: gradient descent, step by step", (ui) => {
     const cfg = model.get("_config");
@@ -148,6 +156,7 @@ function render({ model, el }) {
           name: isDead ? `${j + 1} dead` : `${j + 1}`, dash: isDead ? [6, 4] : [] });
       }
       nlNeuronLines(ctx, plane, theme, units, () => nlDataPoints(ctx, plane, theme, cfg.X, cfg.y));
+      nlTraceMark(ctx, theme, ui, plane);
       nlLabel(ctx, "output p: blue, class 1; orange, hatched: class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; lines: hidden units", 8, 352, theme, theme.muted, "left");
     };
@@ -164,7 +173,8 @@ function render({ model, el }) {
       nlFinishLater(cache, (done) => drawLoss(theme, done));
     };
     return { keys: ["learning_rate", "seed", "activation", "step"], draw, destroy: () => { clearTimeout(fine); player.destroy(); },
-      facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache) };
+      facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache),
+      sweep: (opts) => nlSweepOf(get, cfg, opts, cache), listen: { x2: cfg.ylim } };
   });
 }
 
