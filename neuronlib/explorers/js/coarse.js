@@ -2,13 +2,14 @@
 // explorers, whose full maps would take most of a frame on a slow machine).
 
 function nlCoarseFirst(draw) {
-  // Returns theme => void: draw(theme, false) now, with the map on a grid half as fine, then
-  // draw(theme, true), the full grid, once that frame is painted (a message posted from the
+  // Returns (theme, rest) => void: draw(theme, false) now, with the map on a grid half as fine,
+  // then draw(theme, true), the full grid, once that frame is painted (a message posted from the
   // next animation frame; a newer move drops it). A move shows within its frame; the figure at
-  // rest is the full one.
+  // rest is the full one. A draw that is no move (rest: mount, theme, idle) is full at once.
   let latest = 0;
-  return (theme) => {
+  return (theme, rest) => {
     const mine = ++latest;
+    if (rest) return draw(theme, true);
     draw(theme, false);
     requestAnimationFrame(() => {
       const ch = new MessageChannel();

@@ -258,9 +258,11 @@ function nlMount(model, el, kind, title, build) {
   if (view.sweep) nlListen(frame, view, () => redraw()); // js/sound.js: the explorers with a sweep
   const fillNumbers = nlNumbers(frame, view);
   let theme = nlTheme(el);
-  const redraw = () => {
+  // rest: not a reader's move (mount, idle warm-up, theme, resize): explorers that draw a coarse
+  // map first while the reader moves (js/coarse.js, training.js) draw the full one at once
+  const redraw = (rest = false) => {
     for (const u of frame.updaters) u();
-    view.draw(theme);
+    view.draw(theme, rest);
     fillNumbers();
   };
   const announcer = nlAnnouncer(frame.announce, view.facts);
@@ -284,13 +286,13 @@ function nlMount(model, el, kind, title, build) {
   keys.forEach((k) => model.on(k, onChange));
   const retheme = () => {
     theme = nlTheme(el);
-    redraw();
+    redraw(true);
   };
   const stopTheme = nlWatchTheme(retheme);
   // Zooming or moving to another screen changes devicePixelRatio: redraw sharp (once a frame).
   let pending = 0;
   const onResize = () => {
-    if (!pending) pending = requestAnimationFrame(() => { pending = 0; redraw(); });
+    if (!pending) pending = requestAnimationFrame(() => { pending = 0; redraw(true); });
   };
   window.addEventListener("resize", onResize);
   let frames = 0;
@@ -298,12 +300,12 @@ function nlMount(model, el, kind, title, build) {
     if (el.isConnected) retheme();
     else if (frames++ < 600) requestAnimationFrame(whenAttached);
   };
-  redraw();
+  redraw(true);
   if (!el.isConnected) requestAnimationFrame(whenAttached);
   // Two more draws of the same state while the reader is still reading: the browser's JIT
   // compiles the heat-map loops then, not on the reader's first slider move.
   const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
-  idle(() => { redraw(); idle(redraw); });
+  idle(() => { redraw(true); idle(() => redraw(true)); });
   // challenges on the static page find this explorer by its element's id (challenge.js)
   if (el.id) (window.nlExplorers = window.nlExplorers || {})[el.id] = { model, facts: view.facts };
   if (el.id) document.dispatchEvent(new Event("nl-mounted"));

@@ -134,7 +134,8 @@ function render({ model, el }) {
         (step < run.loss.length ? `; at step ${step} the loss is ${nlFmt(run.loss[step])}.` : "."));
     };
     // The plane: while the reader moves a control, its map on a grid half as fine (a quarter of
-    // the work); once the controls rest for 150 ms, on the full grid.
+    // the work); once the controls rest for 150 ms, on the full grid (at once when the draw is
+    // no move: mount, theme, idle).
     let fine = 0;
     const drawPlane = (theme, n) => {
       const step = get("step");
@@ -160,10 +161,10 @@ function render({ model, el }) {
       nlLabel(ctx, "output p: blue, class 1; orange, hatched: class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; lines: hidden units", 8, 352, theme, theme.muted, "left");
     };
-    const draw = (theme) => {
-      drawPlane(theme, Math.ceil(cfg.grid / 2));
+    const draw = (theme, rest) => {
       clearTimeout(fine);
-      fine = setTimeout(() => drawPlane(theme, cfg.grid), 150);
+      drawPlane(theme, rest ? cfg.grid : Math.ceil(cfg.grid / 2));
+      if (!rest) fine = setTimeout(() => drawPlane(theme, cfg.grid), 150);
       const run = nlTrajectory(get, cfg, cache, get("step"));
       drawLoss(theme, run);
       const text = nlSummaryOf(get, cfg, cache);
