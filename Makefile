@@ -67,13 +67,14 @@ notebooks: $(STAMP) $(FW_STAMP)
 # --- tests -----------------------------------------------------------------------------
 # Every stage runs even when an earlier one fails; the table at the end says which failed.
 # A stage written bg:TARGET starts in the background there and the list goes on (on 2 cores:
-# pip unpacking, kernels and page loads mostly wait); `wait` waits for them, so that the one
-# stage whose timing its tests judge (test-speed) runs on a machine that is otherwise quiet
-# (tools/run_stages.py).
+# pip unpacking, kernels and page loads mostly wait); `wait` waits for them, so that the
+# stages after it run on a machine that is otherwise quiet: test-speed, whose timing its tests
+# judge, and test-lab (beside test-site, at a load of 12, JupyterLab once took more than its
+# 60 s to draw a saved explorer) (tools/run_stages.py).
 # nbval runs in test-binder (a fresh environment from requirements.txt, every notebook but
 # Chapter 9), test-frameworks (Chapter 9) and test-numerics (another numerical set-up);
 # `make test-notebooks` is the same check in .venv, for working on a chapter.
-STAGES := bg:test-frameworks bg:test-binder bg:test-numerics test-lib build-strict bg:test-pdf bg:test-lab test-site wait test-speed
+STAGES := bg:test-frameworks bg:test-binder bg:test-numerics test-lib build-strict bg:test-pdf test-site wait test-lab test-speed
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
 	$(BIN)/python tools/run_stages.py $(STAGES)
