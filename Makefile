@@ -70,11 +70,12 @@ notebooks: $(STAMP) $(FW_STAMP)
 # pip unpacking, kernels and page loads mostly wait); `wait` waits for them, so that the
 # stages after it run on a machine that is otherwise quiet: test-speed, whose timing its tests
 # judge, and test-lab (beside test-site, at a load of 12, JupyterLab once took more than its
-# 60 s to draw a saved explorer) (tools/run_stages.py).
+# 60 s to draw a saved explorer). test-pdf runs before test-site, not beside it: there the
+# one-page book once took more than 30 s to load (tools/run_stages.py).
 # nbval runs in test-binder (a fresh environment from requirements.txt, every notebook but
 # Chapter 9), test-frameworks (Chapter 9) and test-numerics (another numerical set-up);
 # `make test-notebooks` is the same check in .venv, for working on a chapter.
-STAGES := bg:test-frameworks bg:test-binder bg:test-numerics test-lib build-strict bg:test-pdf test-site wait test-lab test-speed
+STAGES := bg:test-frameworks bg:test-binder bg:test-numerics test-lib build-strict test-pdf test-site wait test-lab test-speed
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
 	$(BIN)/python tools/run_stages.py $(STAGES)

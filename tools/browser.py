@@ -61,7 +61,8 @@ def launch(playwright, **options):
 
 def open_quietly(page, url: str, timeout_s: float = 60.0, quiet_s: float = 0.5) -> None:
     """Go to ``url`` and return once every request the page made has finished (or failed) and
-    none has started for ``quiet_s`` seconds: MathJax fonts, images, explorers all loaded.
+    none has started for ``quiet_s`` seconds: MathJax fonts, images, explorers all loaded. It
+    fails after ``timeout_s`` seconds in all, the page's load event included.
 
     Playwright's own "networkidle" wait is not used: on some loads of a page it never fires
     although every request has finished (seen with Chromium 156 on Chapter 2, dark mode), and
@@ -82,8 +83,8 @@ def open_quietly(page, url: str, timeout_s: float = 60.0, quiet_s: float = 0.5) 
     page.on("requestfinished", ended)
     page.on("requestfailed", ended)
     try:
-        page.goto(url, wait_until="load")
         deadline = time.monotonic() + timeout_s
+        page.goto(url, wait_until="load", timeout=timeout_s * 1000)  # Playwright's own default is 30 s
         while open_requests or time.monotonic() - last[0] < quiet_s:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{url} did not finish loading in {timeout_s:.0f} s; "
