@@ -661,6 +661,29 @@ def test_relu_below_zero_buzzes_and_above_is_a_pure_tone(opened):
     assert all(abs(c - 2 ** 0.5) < 0.06 for c in above), above
 
 
+#: Every canvas of an explorer, as images: the trace point's mark shows in them.
+PICTURES = "r => Array.from(r.querySelectorAll('canvas'), (c) => c.toDataURL()).join()"
+
+
+def step_the_trace(kind, ex, root, trace, name="x1"):
+    """Focus the trace (its mark is drawn) and step it by ArrowRight, ArrowRight, ArrowLeft, Home
+    and End: each step says what Python's ``ex.trace`` says and names its input's value.
+    Returns the pictures before the focus and once focused, and the index it ended at."""
+    region = root.locator(".nl-announce")
+    n = len(ex.sweep()["xs"])
+    at = (n - 1) // 2
+    plain = root.evaluate(PICTURES)
+    trace.focus()
+    marked = root.evaluate(PICTURES)
+    assert marked != plain, f"{kind}: the trace point is not drawn when the trace has the focus"
+    for key, step in [("ArrowRight", 1), ("ArrowRight", 1), ("ArrowLeft", -1), ("Home", None), ("End", None)]:
+        trace.press(key)
+        at = {"Home": 0, "End": n - 1}.get(key, at + (step or 0))
+        assert region.text_content() == ex.trace(at), (kind, key)
+        assert trace.get_attribute("aria-valuetext") == f"trace {name} = {base.fmt(ex.sweep()['xs'][at])}"
+    return plain, marked, at
+
+
 def test_the_trace_steps_by_arrow_keys_and_says_what_python_says(opened, site):
     _, explorers = site
     for kind in ("neuron", "hyperplane", "activation", "network"):
@@ -670,28 +693,17 @@ def test_the_trace_steps_by_arrow_keys_and_says_what_python_says(opened, site):
         expect(trace).to_have_role("slider")
         name = ex.sweep()["name"]
         expect(trace).to_have_accessible_name(re.compile(rf"^trace {name} = "))
-        region = root.locator(".nl-announce")
         n = len(ex.sweep()["xs"])
-        at = (n - 1) // 2
-        pictures = "r => Array.from(r.querySelectorAll('canvas'), (c) => c.toDataURL()).join()"
-        plain = root.evaluate(pictures)
-        trace.focus()
-        marked = root.evaluate(pictures)
-        assert marked != plain, f"{kind}: the trace point is not drawn when the trace has the focus"
-        for key, step in [("ArrowRight", 1), ("ArrowRight", 1), ("ArrowLeft", -1), ("Home", None), ("End", None)]:
-            trace.press(key)
-            at = {"Home": 0, "End": n - 1}.get(key, at + (step or 0))
-            assert region.text_content() == ex.trace(at), (kind, key)
-            assert trace.get_attribute("aria-valuetext") == f"trace {name} = {base.fmt(ex.sweep()['xs'][at])}"
-        assert root.evaluate(pictures) != marked, f"{kind}: the trace point does not move"
+        plain, marked, _ = step_the_trace(kind, ex, root, trace, name)
+        assert root.evaluate(PICTURES) != marked, f"{kind}: the trace point does not move"
         trace.press("Home")
         trace.press("ArrowRight")
         root.locator("button.nl-show-numbers").focus()
-        assert root.evaluate(pictures) == plain, f"{kind}: the trace point stays after the trace loses the focus"
+        assert root.evaluate(PICTURES) == plain, f"{kind}: the trace point stays after the trace loses the focus"
         trace.focus()
         for _ in range((n - 1) // 2 - 1):
             trace.press("ArrowRight")
-        assert root.evaluate(pictures) == marked, f"{kind}: the trace point is not where it was"
+        assert root.evaluate(PICTURES) == marked, f"{kind}: the trace point is not where it was"
         root.locator("button.nl-show-numbers").focus()
         button = root.locator("button.nl-listen")
         expect(button).to_be_enabled()

@@ -11,7 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from test_explorers_browser import RENDER, browser  # noqa: F401 (browser: the fixture, one Chromium per module)
+from test_explorers_browser import PICTURES, RENDER, browser, step_the_trace  # noqa: F401 (browser: a fixture)
 
 from neuronlib import explorers as nx
 from neuronlib.explorers import base
@@ -72,9 +72,6 @@ def _root(page, kind):
     return page.locator(f'.nl-explorer[data-explorer="{kind}"]').first
 
 
-PICTURES = "r => Array.from(r.querySelectorAll('canvas'), (c) => c.toDataURL()).join()"
-
-
 @pytest.mark.parametrize("kind", PLANE)
 def test_the_trace_steps_along_the_row_and_says_what_python_says(opened, kind):
     page, explorers = opened()
@@ -83,17 +80,8 @@ def test_the_trace_steps_along_the_row_and_says_what_python_says(opened, kind):
     region = root.locator(".nl-announce")
     trace = root.locator("input[type=range]").last
     expect(trace).to_have_accessible_name(re.compile(r"^trace x1 = "))
-    n = len(ex.sweep()["xs"])
-    at, where = (n - 1) // 2, {}
-    plain = root.evaluate(PICTURES)
-    trace.focus()
-    marked = root.evaluate(PICTURES)
-    assert marked != plain, f"{kind}: the trace point is not drawn when the trace has the focus"
-    for key, step in [("ArrowRight", 1), ("ArrowRight", 1), ("ArrowLeft", -1), ("Home", None), ("End", None)]:
-        trace.press(key)
-        at = {"Home": 0, "End": n - 1}.get(key, at + (step or 0))
-        assert region.text_content() == ex.trace(at), (kind, key)
-        assert trace.get_attribute("aria-valuetext") == f"trace x1 = {base.fmt(ex.sweep()['xs'][at])}"
+    plain, _, at = step_the_trace(kind, ex, root, trace)
+    where = {}
     # another row: two steps up; the point's words, the button's name and the mark follow it
     row = root.get_by_role("slider", name=re.compile(r"^trace x2 = "))
     expect(row).to_have_accessible_name(f"trace x2 = {base.fmt(ex.sweep()['x2'])}")
