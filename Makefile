@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book serve lab test test-lib test-notebooks test-frameworks test-numerics test-site test-speed test-pdf test-lab test-binder build-strict notebooks benchmarks pdf clean help
+.PHONY: book serve lab test test-lib test-notebooks test-frameworks test-site test-speed test-pdf test-lab test-binder build-strict notebooks benchmarks pdf clean help
 
 help:
 	@echo "make book       set up .venv, build the website into _build/html"
@@ -72,16 +72,16 @@ notebooks: $(STAMP) $(FW_STAMP)
 # judge, and test-lab (beside test-site, at a load of 12, JupyterLab once took more than its
 # 60 s to draw a saved explorer). test-pdf runs before test-site, not beside it: there the
 # one-page book once took more than 30 s to load (tools/run_stages.py).
-# nbval runs in test-binder (a fresh environment from requirements.txt, every notebook but
-# Chapter 9), test-frameworks (Chapter 9) and test-numerics (another numerical set-up);
-# `make test-notebooks` is the same check in .venv, for working on a chapter.
-STAGES := bg:test-frameworks bg:test-binder bg:test-numerics test-lib build-strict test-pdf test-site wait test-lab test-speed
+# nbval runs in test-binder (a fresh environment from requirements.txt, under another numerical
+# set-up: every notebook but Chapter 9) and test-frameworks (Chapter 9); `make test-notebooks`
+# is the same check in .venv, for working on a chapter.
+STAGES := bg:test-frameworks bg:test-binder test-lib build-strict test-pdf test-site wait test-lab test-speed
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
 	$(BIN)/python tools/run_stages.py $(STAGES)
 
 test-lib: $(STAMP)
-	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/lab --ignore=tests/binder --ignore=tests/numerics --ignore=tests/pdf --cov=neuronlib --cov-report=term
+	$(BIN)/pytest tests -p no:cacheprovider --ignore=tests/site --ignore=tests/lab --ignore=tests/binder --ignore=tests/pdf --cov=neuronlib --cov-report=term
 
 test-notebooks: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
@@ -93,10 +93,6 @@ test-frameworks: $(FW_STAMP)
 	KERAS_BACKEND=torch $(FW_BIN)/python -c 'import torch, keras'
 	$(FW_BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 		-p no:cacheprovider $(FRAMEWORK_NOTEBOOKS)
-
-# nbval again under other SIMD/BLAS set-ups of this machine (tests/numerics says which)
-test-numerics: $(STAMP)
-	$(BIN)/pytest tests/numerics -p no:cacheprovider -rA
 
 build-strict: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
@@ -119,8 +115,10 @@ test-pdf: $(STAMP)
 test-lab: $(STAMP)
 	$(BIN)/pytest tests/lab -p no:cacheprovider
 
+# a fresh environment from requirements.txt runs nbval and the docstrings under another SIMD/BLAS
+# set-up of this machine (tests/binder and tools/numerics.py say which)
 test-binder: $(STAMP)
-	$(BIN)/pytest tests/binder -p no:cacheprovider
+	$(BIN)/pytest tests/binder -p no:cacheprovider -rA
 
 # the one-page book from the committed outputs, printed by Chromium (tools/build_pdf.py says how)
 pdf: $(STAMP)

@@ -1,7 +1,7 @@
 """pytest, from the repository's root: nbval leaves the framework chapters to `make test-frameworks`.
 
 `pytest --nbval notebooks` in an environment without PyTorch and Keras (the book's .venv, in
-`test-notebooks` and `test-numerics`) skips the cells of the chapters that need them, with the
+`test-notebooks`) skips the cells of the chapters that need them, with the
 reason; in .venv-frameworks, which has both, they run and are compared like every chapter.
 tools/frameworks.py says which chapters these are.
 """

@@ -7,7 +7,7 @@ framework: they are large (PyTorch alone is about 750 MB installed). So these ch
 their own environment, .venv-frameworks (requirements-frameworks.txt), in the stage
 `test-frameworks`; everywhere else they are left out with the reason below:
 
-- nbval in .venv (`test-notebooks`, `test-numerics`): the root conftest.py skips their cells;
+- nbval in .venv (`test-notebooks`): the root conftest.py skips their cells;
 - the Binder proof (tests/binder) does not execute them;
 - the book build shows their saved outputs (checked by `test-frameworks`) without executing
   them: _config.yml lists them under execute.exclude_patterns, and

@@ -30,13 +30,12 @@ TITLES = {
     "test-lib": "neuronlib unit tests",
     "test-notebooks": "notebooks print what they printed (nbval)",
     "test-frameworks": "Chapter 9 in PyTorch and Keras (own environment)",
-    "test-numerics": "same numbers under other numerical set-ups",
     "build-strict": "warning-free book build",
     "test-site": "website in Chromium",
     "test-speed": "every explorer control answers within 50 ms (alone)",
     "test-pdf": "the printed book (PDF)",
     "test-lab": "sliders in JupyterLab",
-    "test-binder": "Binder proof: a fresh environment runs nbval on every notebook",
+    "test-binder": "Binder proof: a fresh environment runs every notebook, on other numerics",
 }
 
 
