@@ -122,16 +122,33 @@ def lab_browser():
             browser.close()
 
 
-@pytest.fixture
-def lab_page(lab, lab_browser):
+def _new_page(lab_browser):
     """A Chromium page for the Lab server, in a fresh context; requests leaving 127.0.0.1 are
-    refused."""
+    refused. ``page.errors`` and ``page.console`` collect what the page says."""
     context = lab_browser.new_context(viewport={"width": 1280, "height": 1000})
     context.route(re.compile(r"^(?!http://127\.0\.0\.1:)(https?|wss?)://.*"), lambda r: r.abort())
     page = context.new_page()
     page.errors, page.console = [], []
     page.on("pageerror", lambda e: _jupyterlab_own(e) or page.errors.append(str(e)))
     page.on("console", lambda m: page.console.append(m.text))
+    return context, page
+
+
+@pytest.fixture
+def lab_page(lab, lab_browser):
+    context, page = _new_page(lab_browser)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def chapters_page(lab, lab_browser):
+    """One page that opens every chapter in turn, each in a fresh workspace: JupyterLab's own
+    scripts come from the browser's cache after the first (about a third of this module's CPU
+    time went into loading JupyterLab afresh for each chapter)."""
+    context, page = _new_page(lab_browser)
     try:
         yield page
     finally:
@@ -223,7 +240,7 @@ def _wait_for_idle_kernel(page) -> None:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_opening_a_chapter_leaves_it_unmodified(lab, lab_page, chapter):
+def test_opening_a_chapter_leaves_it_unmodified(lab, chapters_page, chapter):
     """A chapter opened and closed asks nothing: JupyterLab finds nothing to change in it (its
     kernelspec is the one JupyterLab writes, "Python 3 (ipykernel)"). Every glossary term in it
     resolves (jupyterlab-myst finds the entry in the chapter's own glossary cell, written by
@@ -231,7 +248,8 @@ def test_opening_a_chapter_leaves_it_unmodified(lab, lab_page, chapter):
     from playwright.sync_api import expect
 
     base, token, root = lab
-    page = lab_page
+    page = chapters_page
+    page.console.clear()
     page.goto(_url(base, token, f"chapters/{chapter}"))
     _wait_for_idle_kernel(page)
     page.wait_for_timeout(2000)  # anything JupyterLab would change on opening, it has changed by now
