@@ -45,7 +45,7 @@ def measure(clicks: int = 60) -> dict[str, dict]:
     """Per set-up: {"paint": [...], "work": [...], "gaps": [...], "rate": steps per second}."""
     results = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = launch(p)
+        browser = launch(p, full=True)
         for name, options in SETUPS.items():
             ex = explore_playground("spiral", hidden=[8, 8], learning_rate=0.1, n=400, **options)
             assert len(ex.training_data()[0]) == 200

@@ -50,7 +50,7 @@ def measure_site(pages: list[str], moves: int) -> tuple[list[tuple[str, control_
 
     rows = []
     with serve(page_weight.SITE) as url, sync_playwright() as p:
-        browser = launch(p)
+        browser = launch(p, full=True)
         for path in pages:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             open_quietly(page, f"{url}/{path}")

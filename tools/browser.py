@@ -2,7 +2,8 @@
 page-weight and PDF tools (tools/) and the benchmarks (benchmarks/) all start it from here.
 
 Playwright's own browser download does not work here, so everything drives Debian's system
-Chromium (/usr/bin/chromium; `.ci/run` installs it). The flags keep a headless Chromium quiet
+Chromium: the tests and tools its headless shell (/usr/bin/chromium-headless-shell), the
+benchmarks the full browser (/usr/bin/chromium); `.ci/run` installs both. The flags keep a headless Chromium quiet
 on a machine with no internet: without the background-networking ones it keeps trying
 Google's hosts.
 
@@ -31,32 +32,57 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-INSTALL = "sudo apt-get update && sudo apt-get install -y chromium"
+INSTALL = "sudo apt-get update && sudo apt-get install -y chromium chromium-headless-shell"
+
+#: The tests and the tools drive Chromium's headless shell (Debian's chromium-headless-shell):
+#: the same Blink and V8 without the full browser's windows, tabs and internal WebUI pages.
+#: Measured on `make test-site` (305 tests, 2 workers, the CPU time of every process it started):
+#: 598 s with the full browser, 423 s with the shell. The benchmarks time what a reader sees,
+#: so they run the full browser (``full=True``).
+SHELL = ("chromium-headless-shell",)
+FULL = ("chromium", "chromium-browser")
 
 
-def find_chromium() -> str | None:
-    """The path of the system Chromium, or None when it is not installed."""
-    for name in ("chromium", "chromium-browser"):
+def find_chromium(full: bool = False) -> str | None:
+    """The path of the system's headless shell (or, with ``full``, the full Chromium), or None
+    when it is not installed."""
+    for name in FULL if full else SHELL:
         found = shutil.which(name)
         if found:
             return found
     return None
 
 
-def chromium_path() -> str:
-    """The path of the system Chromium; a clear error when it is not installed."""
-    found = find_chromium()
+def chromium_path(full: bool = False) -> str:
+    """The path of the system's headless shell or full Chromium; a clear error when it is not
+    installed."""
+    found = find_chromium(full)
     if found is None:
         raise RuntimeError(
-            f"Chromium is not installed: run `{INSTALL}` (the browser tests never skip; CI "
-            "installs it in .ci/run)."
+            f"{'Chromium' if full else 'Chromium headless shell'} is not installed: run `{INSTALL}` "
+            "(the browser tests never skip; CI installs it in .ci/run)."
         )
     return found
 
 
-def launch(playwright, **options):
-    """A headless Chromium started by ``playwright`` (``sync_playwright()``'s object) with the flags above."""
-    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, **options)
+def launch(playwright, full: bool = False, **options):
+    """A headless Chromium started by ``playwright`` (``sync_playwright()``'s object) with the
+    flags above: the headless shell, or with ``full`` the full browser."""
+    return playwright.chromium.launch(executable_path=chromium_path(full), args=CHROMIUM_ARGS, **options)
+
+
+SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running')"""
+
+
+def set_colour_scheme(page, scheme: str, timeout_s: float = 10.0) -> None:
+    """Show ``page`` in the "light" or "dark" colours, as the reader's system setting and the
+    theme's switch do, and return once every colour has finished changing: the theme eases some
+    colours over a short CSS transition, and axe reading a colour halfway reports a contrast
+    that no reader sees (seen on a loaded machine: the search field's text, mid-way to dark)."""
+    page.emulate_media(color_scheme=scheme)
+    page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
+    page.wait_for_timeout(50)  # the style is recomputed and the transitions start
+    page.wait_for_function(SETTLED, timeout=timeout_s * 1000)
 
 
 def open_quietly(page, url: str, timeout_s: float = 60.0, quiet_s: float = 0.5) -> None:

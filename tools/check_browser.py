@@ -1,7 +1,8 @@
 """Stop `make test` early, and loudly, when the browser tests cannot run.
 
-The browser tests drive Debian's Chromium (/usr/bin/chromium) with playwright; playwright's
-own browser download does not work offline. Without Chromium we fail instead of skipping.
+The browser tests drive Debian's Chromium headless shell (/usr/bin/chromium-headless-shell) with
+playwright; playwright's own browser download does not work offline. Without it we fail instead
+of skipping.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ def main() -> int:
     bar = "!" * 72
     print(
         f"\n{bar}\n"
-        "The browser tests need Chromium, and it is not installed.\n"
+        "The browser tests need Chromium's headless shell, and it is not installed.\n"
         "On Debian/Ubuntu install it with:\n\n"
         f"    {INSTALL}\n\n"
         "then run `make test` again. (CI installs it in .ci/run.)\n"

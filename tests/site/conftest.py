@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import DRAWN_PROBLEMS, launch, open_quietly, serve
+from browser import DRAWN_PROBLEMS, launch, open_quietly, serve, set_colour_scheme
 from page_weight import sizes_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,9 +193,7 @@ def _see(browser, site_url: str, path: str, axe_source: str) -> Visit:
         page.wait_for_timeout(300)
         page.add_script_tag(content=axe_source)
         axe = {"light": page.evaluate(AXE_SERIOUS, None)}
-        page.emulate_media(color_scheme="dark")
-        page.evaluate("document.documentElement.dataset.theme = 'dark'")
-        page.wait_for_timeout(200)
+        set_colour_scheme(page, "dark")
         axe["dark"] = page.evaluate(AXE_SERIOUS, DARK_RULES)
         # the page's layout (the theme's and the explorers') is CSS, so narrowing the window
         # lays it out as a page opened at that width

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browser import set_colour_scheme
 from conftest import SITE, chapter_pages
 
 from neuronlib.practice import read_number
@@ -128,12 +129,9 @@ def _axe_light_and_dark(page, include: str) -> list[dict]:
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     results = []
     for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
-        page.wait_for_timeout(100)
+        set_colour_scheme(page, scheme)
         results.append(page.evaluate(f"async () => await axe.run({{include: {include}}}, {{resultTypes: ['violations']}})"))
-    page.emulate_media(color_scheme="light")
-    page.evaluate("document.documentElement.dataset.theme = 'light'")
+    set_colour_scheme(page, "light")
     return results
 
 
