@@ -66,16 +66,18 @@ notebooks: $(STAMP) $(FW_STAMP)
 
 # --- tests -----------------------------------------------------------------------------
 # Every stage runs even when an earlier one fails; the table at the end says which failed.
-# A stage written bg:TARGET starts in the background there and the list goes on (on 2 cores:
-# pip unpacking, kernels and page loads mostly wait); `wait` waits for them, so that the
-# stages after it run on a machine that is otherwise quiet: test-speed, whose timing its tests
-# judge, and test-lab (beside test-site, at a load of 12, JupyterLab once took more than its
-# 60 s to draw a saved explorer). test-pdf runs before test-site, not beside it: there the
-# one-page book once took more than 30 s to load (tools/run_stages.py).
+# A stage written bg:TARGET starts in the background there and the list goes on; `wait` waits
+# for the background stages started so far (tools/run_stages.py). On 2 cores the suite is
+# limited by CPU (about 18 min of CPU time in all, measured stage by stage), so the stages are
+# packed to keep both cores busy: test-frameworks and test-binder (mostly pip and one kernel)
+# beside test-lib, build-strict and test-site (two browsers); then, once those have all ended,
+# test-lab and test-pdf beside test-speed. test-speed judges each control's own redraw work,
+# not the time to the next frame, and passes beside them (measured: load 3 to 6); beside
+# test-site (load 12) JupyterLab once took more than its 60 s to draw a saved explorer.
 # nbval runs in test-binder (a fresh environment from requirements.txt, under another numerical
 # set-up: every notebook but Chapter 9) and test-frameworks (Chapter 9); `make test-notebooks`
 # is the same check in .venv, for working on a chapter.
-STAGES := bg:test-frameworks bg:test-binder test-lib build-strict test-pdf test-site wait test-lab test-speed
+STAGES := bg:test-frameworks bg:test-binder test-lib build-strict test-site wait bg:test-lab bg:test-pdf test-speed
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
 	$(BIN)/python tools/run_stages.py $(STAGES)
@@ -103,8 +105,8 @@ build-strict: $(STAMP)
 test-site: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest tests/site -p no:cacheprovider -n 2 --dist loadgroup --ignore=tests/site/test_explorer_speed.py
 
-# every control of every explorer on the gallery page, alone on the machine (`make test` runs
-# it after every other stage has ended)
+# every control of every explorer on the gallery page (`make test` runs it last, beside
+# test-lab and test-pdf only)
 test-speed: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest tests/site/test_explorer_speed.py -p no:cacheprovider
 

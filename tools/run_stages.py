@@ -8,11 +8,10 @@ hide the ones after it: the table at the end says which passed and failed and ho
 took, and the exit status is non-zero if any failed.
 
 A stage written `bg:TARGET` starts in the background when the list reaches it, and the list
-goes on at once; its output is shown when it ends. On 2 cores, stages that mostly wait (for
-pip to unpack an environment, for a kernel, for a page to load) share the machine's two.
-`wait` waits there until every background stage started so far has ended: the stage whose
-timing its tests judge (the explorers' speed) comes after it, on a machine that is otherwise
-quiet.
+goes on at once; its output is shown when it ends. `wait` waits there until every background
+stage started so far has ended. On 2 cores the suite is limited by CPU, so the Makefile's list
+packs the stages to keep both cores busy without putting a heavy browser stage beside another
+whose timeouts it could break (the Makefile says which go together and why).
 """
 
 from __future__ import annotations
@@ -32,7 +31,7 @@ TITLES = {
     "test-frameworks": "Chapter 9 in PyTorch and Keras (own environment)",
     "build-strict": "warning-free book build",
     "test-site": "website in Chromium",
-    "test-speed": "every explorer control answers within 50 ms (alone)",
+    "test-speed": "every explorer control answers within 50 ms",
     "test-pdf": "the printed book (PDF)",
     "test-lab": "sliders in JupyterLab",
     "test-binder": "Binder proof: a fresh environment runs every notebook, on other numerics",
