@@ -15,7 +15,7 @@ const NL_CSS = `
   color: var(--nl-fg); background: var(--nl-bg); border: 1px solid var(--nl-grid);
   border-radius: 6px; padding: 10px; margin: 6px 0; max-width: 760px; box-sizing: border-box;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
-  contain: content; content-visibility: auto; contain-intrinsic-height: auto 700px; }
+  contain: content; }
 html[data-theme="dark"] .nl-explorer, body[data-jp-theme-light="false"] .nl-explorer { ${NL_DARK} }
 @media (prefers-color-scheme: dark) {
   html:not([data-theme]) body:not([data-jp-theme-light]) .nl-explorer { ${NL_DARK} } }
