@@ -217,22 +217,30 @@ function nlNumbers(frame, view) {
   // figure in words and a table of its numbers (view.table()), kept up to date while open.
   const panel = nlEl("div", "nl-numbers", frame.el);
   panel.id = nlId("numbers");
-  panel.hidden = true;
-  // the panel scrolls when the table is long: it takes the focus so the keyboard can scroll it
-  panel.tabIndex = 0;
   panel.setAttribute("role", "region");
   panel.setAttribute("aria-label", "the numbers behind the figure");
+  let open = false;
+  // Closed, the panel is skipped (class nl-closed: content-visibility hidden, no height), not
+  // removed from layout (hidden): opening it again does not lay out its long table afresh.
+  const show = () => {
+    panel.classList.toggle("nl-closed", !open);
+    panel.setAttribute("aria-hidden", String(!open));
+    // the panel scrolls when the table is long: open, it takes the focus so the keyboard can scroll it
+    panel.tabIndex = open ? 0 : -1;
+  };
+  show();
   const button = nlButton(frame.group(), "Show the numbers", "nl-show-numbers", () => {
-    panel.hidden = !panel.hidden;
-    button.setAttribute("aria-expanded", String(!panel.hidden));
-    button.textContent = panel.hidden ? "Show the numbers" : "Hide the numbers";
+    open = !open;
+    show();
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = open ? "Hide the numbers" : "Show the numbers";
     fill();
   });
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", panel.id);
   let words, table; // made at the first show, then brought up to date in place
   const fill = () => {
-    if (panel.hidden) return;
+    if (!open) return;
     const text = "In words: " + view.facts().join(" ");
     words = words || nlEl("p", "", panel);
     nlSetText(words, text);

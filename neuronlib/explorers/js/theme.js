@@ -14,7 +14,8 @@ const NL_CSS = `
   --nl-c4: #cc79a7; --nl-c5: #7a5c00;
   color: var(--nl-fg); background: var(--nl-bg); border: 1px solid var(--nl-grid);
   border-radius: 6px; padding: 10px; margin: 6px 0; max-width: 760px; box-sizing: border-box;
-  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
+  contain: content; }
 html[data-theme="dark"] .nl-explorer, body[data-jp-theme-light="false"] .nl-explorer { ${NL_DARK} }
 @media (prefers-color-scheme: dark) {
   html:not([data-theme]) body:not([data-jp-theme-light]) .nl-explorer { ${NL_DARK} } }
@@ -39,6 +40,7 @@ html[data-theme="dark"] .text_html:has(> .nl-explorer) { background: transparent
 .nl-explorer .nl-announce { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .nl-explorer .nl-numbers { margin-top: 8px; max-height: 320px; overflow: auto; font-size: 13px; }
+.nl-explorer .nl-numbers.nl-closed { content-visibility: hidden; contain-intrinsic-size: 0 0; margin: 0; }
 .nl-explorer .nl-numbers p { margin: 0 0 6px; }
 .nl-explorer table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .nl-explorer caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
