@@ -172,13 +172,17 @@ def _drag(page, control, drags: int) -> None:
     y = box["y"] + box["height"] / 2
     span = box["width"] - 16  # the thumb's centre runs from 8 px in to 8 px before the end
     x = box["x"] + 8 + span * ((value - lo) / (hi - lo) if hi > lo else 0)
+    # each mouse move goes 1/25 of the way, or, on a slider with few values (trace unit: 1 or 2),
+    # 0.6 of a value's width, so that a drag changes the value however few it has
+    step = control.evaluate("s => +s.step || 1")
+    per = max(span / 25, 0.6 * span * step / (hi - lo)) if hi > lo else span / 25
     for d in range(drags):
         page.mouse.move(x, y)
         page.mouse.down()
         page.wait_for_timeout(GAP_MS)
         direction = 1 if (d % 2 == 0) == (x < box["x"] + box["width"] / 2) else -1
         for _ in range(10):
-            x = min(box["x"] + box["width"] - 8, max(box["x"] + 8, x + direction * span / 25))
+            x = min(box["x"] + box["width"] - 8, max(box["x"] + 8, x + direction * per))
             page.mouse.move(x, y)
             page.wait_for_timeout(GAP_MS)
         page.mouse.up()
