@@ -2,10 +2,10 @@
 page-weight and PDF tools (tools/) and the benchmarks (benchmarks/) all start it from here.
 
 Playwright's own browser download does not work here, so everything drives Debian's system
-Chromium: the tests and tools its headless shell (/usr/bin/chromium-headless-shell), the
-benchmarks the full browser (/usr/bin/chromium); `.ci/run` installs both. The flags keep a headless Chromium quiet
-on a machine with no internet: without the background-networking ones it keeps trying
-Google's hosts.
+Chromium: the tests and tools its headless shell (/usr/bin/chromium-headless-shell, which
+`.ci/run` installs), the benchmarks the full browser (/usr/bin/chromium). The flags keep a
+headless Chromium quiet on a machine with no internet: without the background-networking ones
+it keeps trying Google's hosts.
 
 The tests find this module through `pythonpath` in pyproject.toml, the scripts in tools/ as
 their neighbour, the benchmarks through `PYTHONPATH=tools` (see the Makefile).
