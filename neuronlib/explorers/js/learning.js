@@ -23,11 +23,11 @@ function nlNeuronRun(t) {
     for (let i = 0; i < m; i++) {
       const z = x1[i] * w1 + x2[i] * w2 + b;
       if (!Number.isFinite(z)) finite = false;
-      // L = mean(ln(1 + e^z) - y z); dL/dz = (sigmoid(z) - y) / m. nlSoftplus and nlSigmoid
-      // with their one exponential e^-|z| shared: the same numbers, half the calls to exp.
+      // L = mean(ln(1 + e^z) - y z); dL/dz = (sigmoid(z) - y) / m: softplus and sigmoid share
+      // their one exponential e^-|z| (the same numbers, half the calls to exp)
       const e = Math.exp(-Math.abs(z));
-      loss += Math.max(z, 0) + Math.log1p(e) - y[i] * z;
-      const dz = ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i]) / m;
+      loss += nlSoftplusOf(z, e) - y[i] * z;
+      const dz = (nlSigmoidOf(z, e) - y[i]) / m;
       g1 += x1[i] * dz;
       g2 += x2[i] * dz;
       gb += dz;

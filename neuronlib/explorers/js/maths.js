@@ -43,14 +43,22 @@ function nlNormalCdf(z) {
 }
 
 function nlSigmoid(z) {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
+  return nlSigmoidOf(z, Math.exp(-Math.abs(z)));
 }
 
 function nlSoftplus(z) {
+  return nlSoftplusOf(z, Math.exp(-Math.abs(z)));
+}
+
+// Given e = e^-|z| (never overflows), so that a loop needing both computes one exponential:
+function nlSigmoidOf(z, e) {
+  // 1 / (1 + e^-z), written so that neither side overflows
+  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+
+function nlSoftplusOf(z, e) {
   // ln(1 + e^z), computed as numpy's logaddexp(0, z)
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+  return Math.max(z, 0) + Math.log1p(e);
 }
 
 // Each activation: f(z, p) and its derivative d(z, p); p holds {slope, alpha} (from Python).
