@@ -168,13 +168,12 @@ def _press(page, control, kind: str, count: int, gap_ms: int) -> None:
 def _drag(page, control, drags: int) -> None:
     """``drags`` drags of the slider's thumb, 10 mouse moves each, right then left."""
     box = control.bounding_box()
-    lo, hi, value = control.evaluate("s => [+s.min, +s.max, +s.value]")
+    lo, hi, step, value = control.evaluate("s => [+s.min, +s.max, +s.step || 1, +s.value]")
     y = box["y"] + box["height"] / 2
     span = box["width"] - 16  # the thumb's centre runs from 8 px in to 8 px before the end
     x = box["x"] + 8 + span * ((value - lo) / (hi - lo) if hi > lo else 0)
     # each mouse move goes 1/25 of the way, or, on a slider with few values (trace unit: 1 or 2),
     # 0.6 of a value's width, so that a drag changes the value however few it has
-    step = control.evaluate("s => +s.step || 1")
     per = max(span / 25, 0.6 * span * step / (hi - lo)) if hi > lo else span / 25
     for d in range(drags):
         page.mouse.move(x, y)

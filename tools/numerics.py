@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from functools import cache
 
 SWITCHES = ("NPY_DISABLE_CPU_FEATURES", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS")
 
@@ -54,13 +55,19 @@ def probe(python: str, extra: dict[str, str]) -> dict:
     return json.loads(run.stdout)
 
 
+@cache
+def default(python: str) -> dict:
+    """What numpy and OpenBLAS use in ``python`` with the machine's own settings."""
+    return probe(python, {})
+
+
 def other_setup(python: str) -> dict[str, str]:
     """The environment variables of the set-up: every dispatched SIMD family off, an older
     OpenBLAS kernel, another number of BLAS threads."""
-    default = probe(python, {})
-    threads = "2" if default["blas_threads"] == 1 else "1"
+    simd = default(python)["simd"]
+    threads = "2" if default(python)["blas_threads"] == 1 else "1"
     return {
-        **({"NPY_DISABLE_CPU_FEATURES": " ".join(default["simd"])} if default["simd"] else {}),
+        **({"NPY_DISABLE_CPU_FEATURES": " ".join(simd)} if simd else {}),
         **({} if "OPENBLAS_CORETYPE" in os.environ else {"OPENBLAS_CORETYPE": "Prescott"}),
         "OPENBLAS_NUM_THREADS": threads,
     }
@@ -68,7 +75,7 @@ def other_setup(python: str) -> dict[str, str]:
 
 def what_changed(python: str, extra: dict[str, str]) -> list[str]:
     """The differences from the default that a probe under ``extra`` really sees."""
-    before, after = probe(python, {}), probe(python, extra)
+    before, after = default(python), probe(python, extra)
     changed = []
     if set(after["simd"]) != set(before["simd"]):
         off = [f for f in before["simd"] if f not in after["simd"]]
