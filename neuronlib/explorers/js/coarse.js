@@ -3,18 +3,13 @@
 
 function nlCoarseFirst(draw) {
   // Returns (theme, rest) => void: draw(theme, false) now, with the map on a grid half as fine,
-  // then draw(theme, true), the full grid, once that frame is painted (a message posted from the
-  // next animation frame; a newer move drops it). A move shows within its frame; the figure at
-  // rest is the full one. A draw that is no move (rest: mount, theme, idle) is full at once.
+  // then draw(theme, true), the full grid, once that frame is painted (nlAfterPaint; a newer
+  // move drops it). A move shows within its frame; the figure at rest is the full one. A draw that is no move (rest: mount, theme, idle) is full at once.
   let latest = 0;
   return (theme, rest) => {
     const mine = ++latest;
     if (rest) return draw(theme, true);
     draw(theme, false);
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => mine === latest && draw(theme, true);
-      ch.port2.postMessage(0);
-    });
+    nlAfterPaint(() => mine === latest && draw(theme, true));
   };
 }

@@ -184,44 +184,67 @@ function nlSetText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
-function nlTable(parent, spec, old) {
+function nlAfterPaint(fn) {
+  // Runs fn just after the next frame is painted (a message posted from the next animation
+  // frame), so work that can wait never delays the reader's next paint.
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = fn;
+    ch.port2.postMessage(0);
+  });
+}
+
+function nlTable(parent, spec, old, rows = null) {
   // A real table from spec = {caption, head: [column names], rows: [[cells]]}, built with DOM
   // methods and textContent only (never HTML from data); the first cell of a row heads it.
   // Given the table it made last time (old) with the same columns and as many rows, it rewrites
   // only the cells that changed: a long table is not built and laid out afresh on every move.
+  // rows = [from, to]: only the rows from..to-1 are written now (the ones in view); a later call
+  // without it writes the rest (nlNumbers, after the paint).
   const shape = [...spec.head, ...spec.rows.map((r) => r.length)].join("\t");
-  if (old && old.nlShape === shape) {
-    nlSetText(old.caption, spec.caption);
-    spec.rows.forEach((row, i) => row.forEach((cell, j) => nlSetText(old.tBodies[0].rows[i].cells[j], String(cell))));
-    return old;
+  let table = old;
+  if (!old || old.nlShape !== shape) {
+    if (old) old.remove();
+    table = nlEl("table", "", parent);
+    table.nlShape = shape;
+    nlEl("caption", "", table);
+    const tr = nlEl("tr", "", nlEl("thead", "", table));
+    for (const h of spec.head) nlEl("th", "", tr, h).scope = "col";
+    nlEl("tbody", "", table);
   }
-  if (old) old.remove();
-  const table = nlEl("table", "", parent);
-  table.nlShape = shape;
-  nlEl("caption", "", table, spec.caption);
-  const tr = nlEl("tr", "", nlEl("thead", "", table));
-  for (const h of spec.head) nlEl("th", "", tr, h).scope = "col";
-  const body = nlEl("tbody", "", table);
-  for (const row of spec.rows) {
-    const r = nlEl("tr", "", body);
-    row.forEach((cell, i) => {
-      const c = nlEl(i ? "td" : "th", "", r, String(cell));
-      if (!i) c.scope = "row";
+  nlSetText(table.caption, spec.caption);
+  const body = table.tBodies[0];
+  const [from, to] = rows || [0, spec.rows.length];
+  // rows are made in order: a row after the ones made so far waits for the call that makes them
+  for (let i = from; i < Math.min(to, spec.rows.length, body.rows.length + 1); i++) {
+    const r = body.rows[i] || nlEl("tr", "", body);
+    spec.rows[i].forEach((cell, j) => {
+      const c = r.cells[j] || nlEl(j ? "td" : "th", "", r);
+      if (!j) c.scope = "row";
+      nlSetText(c, String(cell));
     });
   }
   return table;
 }
 
+// Rows of the numbers table written before the paint: more than the panel (320 px) shows.
+const NL_ROWS_AT_ONCE = 24;
+
 function nlNumbers(frame, view) {
   // The "Show the numbers" disclosure: a button (aria-expanded) that shows, under the figure, the
-  // figure in words and a table of its numbers (view.table()), kept up to date while open.
+  // figure in words and a table of its numbers (view.table()), kept up to date while open. A long
+  // table is written in two parts: the rows in view before the paint, the rest just after it
+  // (a newer move drops a pending rest), so opening the panel or moving a control while it is
+  // open answers within one frame.
   const panel = nlEl("div", "nl-numbers", frame.el);
   panel.id = nlId("numbers");
   panel.setAttribute("role", "region");
   panel.setAttribute("aria-label", "the numbers behind the figure");
   let open = false;
-  // Closed, the panel is skipped (class nl-closed: content-visibility hidden, no height), not
-  // removed from layout (hidden): opening it again does not lay out its long table afresh.
+  // Closed, the panel is invisible and has no height (class nl-closed), but stays laid out, at
+  // the width it has open (its scrollbar's gutter is kept): prepare() writes it once while the
+  // reader is still reading, so the first opening does not lay out its text afresh, and opening
+  // it again only brings the changed cells up to date.
   const show = () => {
     panel.classList.toggle("nl-closed", !open);
     panel.setAttribute("aria-hidden", String(!open));
@@ -238,15 +261,28 @@ function nlNumbers(frame, view) {
   });
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", panel.id);
-  let words, table; // made at the first show, then brought up to date in place
-  const fill = () => {
-    if (!open) return;
+  let words, table; // made by prepare() or the first show, then brought up to date in place
+  let latest = 0;
+  let rowHeight = 0; // a row's height in px, read after a paint (0: not known yet)
+  const fill = (closed = false) => {
+    if (!open && !closed) return;
+    const mine = ++latest;
     const text = "In words: " + view.facts().join(" ");
     words = words || nlEl("p", "", panel);
     nlSetText(words, text);
-    table = nlTable(panel, view.table(), table);
+    const spec = view.table();
+    // the rows in view: from the panel's scroll position, once a row's height is known
+    const from = rowHeight ? Math.max(0, Math.floor(panel.scrollTop / rowHeight) - 2) : 0;
+    table = nlTable(panel, spec, table, [from, from + NL_ROWS_AT_ONCE]);
+    if (spec.rows.length > NL_ROWS_AT_ONCE || from > 0)
+      nlAfterPaint(() => {
+        if (mine !== latest || (!open && !closed)) return;
+        // read before writing: just after a paint the layout is clean, so this costs nothing
+        rowHeight = rowHeight || (table.tBodies[0].rows[0] || {}).offsetHeight || 0;
+        table = nlTable(panel, spec, table);
+      });
   };
-  return fill;
+  return { fill, prepare: () => fill(true) };
 }
 
 function nlMount(model, el, kind, title, build) {
@@ -264,14 +300,14 @@ function nlMount(model, el, kind, title, build) {
   };
   const view = build(frame);
   if (view.sweep) nlListen(frame, view, () => redraw()); // js/sound.js: the explorers with a sweep
-  const fillNumbers = nlNumbers(frame, view);
+  const numbers = nlNumbers(frame, view);
   let theme = nlTheme(el);
   // rest: not a reader's move (mount, idle warm-up, theme, resize): explorers that draw a coarse
   // map first while the reader moves (js/coarse.js, training.js) draw the full one at once
   const redraw = (rest = false) => {
     for (const u of frame.updaters) u();
     view.draw(theme, rest);
-    fillNumbers();
+    numbers.fill();
   };
   const announcer = nlAnnouncer(frame.announce, view.facts);
   let missed = false; // a change seen while the model was held (nlSetAll)
@@ -313,7 +349,8 @@ function nlMount(model, el, kind, title, build) {
   // Two more draws of the same state while the reader is still reading: the browser's JIT
   // compiles the heat-map loops then, not on the reader's first slider move.
   const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
-  idle(() => { redraw(true); idle(() => redraw(true)); });
+  // Then the numbers panel is written, closed (nlNumbers).
+  idle(() => { redraw(true); idle(() => { redraw(true); idle(numbers.prepare); }); });
   // challenges on the static page find this explorer by its element's id (challenge.js)
   if (el.id) (window.nlExplorers = window.nlExplorers || {})[el.id] = { model, facts: view.facts };
   if (el.id) document.dispatchEvent(new Event("nl-mounted"));

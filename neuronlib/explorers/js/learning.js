@@ -106,12 +106,6 @@ function nlSurfaces(s, wlim, n, onReady) {
   const y = Float64Array.from(s.y);
   let job = null;
   let pumping = false;
-  // just after the next frame is painted, so a slice never delays the reader's next paint
-  const afterPaint = (fn) => requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = fn;
-    ch.port2.postMessage(0);
-  });
   const rows = (j, until) => {
     // rows of surface j until the time `until`; true once all are done
     const size = j.n;
@@ -149,7 +143,7 @@ function nlSurfaces(s, wlim, n, onReady) {
     if (job || queue.length) later();
   };
   const later = () => {
-    if (!pumping) afterPaint(pump);
+    if (!pumping) nlAfterPaint(pump);
     pumping = true;
   };
   return {

@@ -39,8 +39,8 @@ html[data-theme="dark"] .text_html:has(> .nl-explorer) { background: transparent
 .nl-explorer .nl-why { display: block; font-size: 12px; flex-basis: 100%; min-height: 1.4em; }
 .nl-explorer .nl-announce { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-.nl-explorer .nl-numbers { margin-top: 8px; max-height: 320px; overflow: auto; font-size: 13px; }
-.nl-explorer .nl-numbers.nl-closed { content-visibility: hidden; contain-intrinsic-size: 0 0; margin: 0; }
+.nl-explorer .nl-numbers { margin-top: 8px; max-height: 320px; overflow: auto; scrollbar-gutter: stable; font-size: 13px; }
+.nl-explorer .nl-numbers.nl-closed { height: 0; margin: 0; }
 .nl-explorer .nl-numbers p { margin: 0 0 6px; }
 .nl-explorer table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .nl-explorer caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
