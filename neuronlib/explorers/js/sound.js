@@ -107,18 +107,38 @@ function nlTraceMark(ctx, theme, frame, plane, place = (t, sw) => [t.x, sw.x2]) 
   });
 }
 
+function nlAudio() {
+  // The page's one audio context (every explorer's module shares it through window), made at
+  // the first sound: a page may hold only a few. Before that, nlAudio().warm() asks for the list
+  // of audio outputs (once, in the background): it opens the browser's audio service, which
+  // otherwise the first AudioContext opens while the page waits (40 to 100 ms in headless
+  // Chromium on this book's test machine; 2 ms once warm). The explorers call it when the reader first comes near one.
+  const Audio = window.AudioContext || window.webkitAudioContext;
+  const shared = (window.nlAudioShared = window.nlAudioShared || { context: null, warmed: false });
+  return {
+    able: !!Audio,
+    context: () => (shared.context = shared.context || new Audio()),
+    warm() {
+      const devices = navigator.mediaDevices;
+      if (shared.warmed || shared.context || !devices || !devices.enumerateDevices) return;
+      shared.warmed = true;
+      devices.enumerateDevices().catch(() => {});
+    },
+  };
+}
+
 function nlListen(frame, view, redraw) {
   // The Listen button (plays the sweep, about 2 s) and the trace slider (arrow keys step a point
   // along the sweep; the live region says x, z and the output, the point's tone plays, and the
   // figure shows the point while the slider has the focus: nlTraceMark). view.listen, if given,
   // adds sliders before it: {units: k} "trace unit" (which unit is heard), {x2: ylim} "trace x2"
   // (the row heard). The sweep is computed when Listen or a trace slider is used, not on every draw.
-  const Audio = window.AudioContext || window.webkitAudioContext;
-  let ac = null;
+  const audio = nlAudio();
+  for (const near of ["pointerover", "focusin"]) frame.el.addEventListener(near, () => audio.warm(), { once: true });
   let stop = () => {};
   const play = (tones, seconds) => {
-    if (!Audio || !tones.length) return;
-    ac = ac || new Audio();
+    if (!audio.able || !tones.length) return;
+    const ac = audio.context();
     ac.resume();
     stop();
     stop = nlPlayTones(ac, tones, ac.currentTime + 0.02, seconds);
@@ -135,10 +155,10 @@ function nlListen(frame, view, redraw) {
     if (!tones.length) frame.announce.textContent = nlTraceText(sw, at); // why there is nothing to hear
     play(tones, NL_SWEEP_SECONDS);
   });
-  button.disabled = !Audio;
+  button.disabled = !audio.able;
   // how to hear it, or (a .nl-why note, as a slider that is off has) why it cannot be heard
   const note = nlDescribedBy(button, "Listen: this browser cannot play sound (no Web Audio)", g);
-  if (Audio) [note.className, note.style.cssText] = ["nl-hear", "display:block;font-size:12px;flex-basis:100%"];
+  if (audio.able) [note.className, note.style.cssText] = ["nl-hear", "display:block;font-size:12px;flex-basis:100%"];
   const sliders = [];
   const say = () => {
     // after a trace slider moved: the point is drawn, said and played
@@ -166,7 +186,7 @@ function nlListen(frame, view, redraw) {
     const { xs, name, what = "the output" } = sw;
     button.setAttribute("aria-label", `Listen: hear ${what} as ${name} goes from ${nlFmt(xs[0])} to ` +
       `${nlFmt(xs[n - 1])}${sw.x2 === undefined ? "" : ` along x2 = ${nlFmt(sw.x2)}`}`);
-    if (Audio) note.textContent = `pitch: ${what}; left to right: ${name}; a buzz where ${sw.buzz || "z < 0"}` +
+    if (audio.able) note.textContent = `pitch: ${what}; left to right: ${name}; a buzz where ${sw.buzz || "z < 0"}` +
       (sw.ticks ? "; a tick where the pattern changes" : "");
     [trace.input.min, trace.input.max, trace.input.step] = rangeOf(xs).map(String);
     if (row) [row.input.min, row.input.max, row.input.step] = rows().map(String);
