@@ -329,11 +329,15 @@ def test_the_playground_steps_match_neuronlib_train():
         assert run["diverged"] is None, case
         assert_close(run["loss"], history.loss, f"{case} training loss")
         assert_close(run["test"], history.test_loss, f"{case} test loss")
-        # the parameters at several steps, visited forwards and back (the page replays)
-        for at in run["at"]:
+        # the parameters and outputs at several steps, visited forwards and back, and visited
+        # again in a run trained ahead to the last step first (as the page does after the paint)
+        for at in run["at"] + run["at_ahead"]:
             model = train(start, X, y, "bce", lr, at["k"], batch_size=batch, l2=l2).model
             for (W, b), layer in zip(at["layers"], model.layers):
                 assert_close(W + b, np.concatenate([layer.weights.ravel(), layer.bias]), f"{case} step {at['k']}")
+            assert_close(at["output"], model(X)[:, 0], f"{case} output p at step {at['k']}")
+            assert_close(at["test_output"], model(test[0])[:, 0], f"{case} test output p at step {at['k']}")
+        assert [at["k"] for at in run["at_ahead"]] == job["at"], case
         want = [f"{i}.{j}" for i, j in dead_units(history.model, X)]
         assert run["dead"][-1] == want, case
 

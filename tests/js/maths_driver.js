@@ -41,12 +41,17 @@ if (job.training) out.training = job.training.map((t) => nlTrainingRun(t));
 if (job.learning) out.learning = job.learning.map((t) => nlNeuronRun(t));
 if (job.playground)
   out.playground = job.playground.map((t) => {
-    const run = nlPgRun({ ...t, start: nlSeededNetwork(t.sizes, t.seed) });
-    const at = t.at.map((s) => {
+    const visit = (run) => t.at.map((s) => {
       run.go(s);
-      return { k: run.k, layers: run.layers.map((p) => [Array.from(p.W), Array.from(p.b)]) };
+      return { k: run.k, layers: run.layers.map((p) => [Array.from(p.W), Array.from(p.b)]),
+        output: Array.from(run.A[run.A.length - 1]), test_output: Array.from(run.At[run.At.length - 1]) };
     });
+    const run = nlPgRun({ ...t, start: nlSeededNetwork(t.sizes, t.seed) });
+    const at = visit(run);
+    // a run trained ahead to the last step first (as the page does after the paint), then visited
+    const ahead = nlPgRun({ ...t, start: nlSeededNetwork(t.sizes, t.seed) });
+    ahead.ahead(t.steps, Infinity);
     const { loss, test, dead, diverged } = run.go(t.steps);
-    return { loss, test, dead, diverged, at };
+    return { loss, test, dead, diverged, at, at_ahead: visit(ahead) };
   });
 process.stdout.write(JSON.stringify(out));

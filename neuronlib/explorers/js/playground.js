@@ -57,56 +57,84 @@ function nlPgLoss(z, y) {
 
 function nlPgRun(t) {
   // t = {start: layers, activation, params, X, y, Xt, yt, learning_rate, batch_size, l2}. Returns
-  // {go(s)}: go moves to step s (replaying from the nearest saved step when going back) and
-  // returns the run {k, layers, loss[], test[], dead[] (["l.j", ...] per step), diverged, Z, A, Zt, At}.
+  // the run {go(s), ahead(last, until)}. Training goes forwards only, from step 0: its front is
+  // the last step trained, each step's parameters are kept, and loss[], test[] and dead[] (["l.j",
+  // ...] per step) hold every step up to the front. go(s) trains up to step s if the front is
+  // not there yet, then sets k, layers and the forward pass Z, A (training points), Zt, At (test
+  // points) to step s (a step behind the front: its kept parameters and one forward pass) and
+  // returns the run; diverged is the step where training diverged, or null. ahead(last, until)
+  // trains on towards step `last` until performance.now() reaches `until` (the playground does
+  // it after the paint, so a reader's later step, drag or Play only looks steps up); true once
+  // the front is at `last` or training has diverged.
   const act = nlActivation(t.activation, t.params);
   const relu = t.activation === "relu";
   const flat = (P) => Float64Array.from(P.flat());
   const [X, Xt, y, yt] = [flat(t.X), flat(t.Xt), Float64Array.from(t.y), Float64Array.from(t.yt)];
   const [m, mt, B, lr, l2] = [y.length, yt.length, t.batch_size, t.learning_rate, t.l2];
-  const copy = (layers) => layers.map((p) => ({ ...p, W: p.W.slice(), b: p.b.slice() }));
   const bufs = (rows) => t.start.map((p) => new Float64Array(rows * p.nout));
-  const run = { k: 0, layers: copy(t.start), loss: [], test: [], dead: [], diverged: null,
+  // the front: its step, parameters and forward pass (what a step of training works on)
+  const front = { k: 0, layers: t.start.map((p) => ({ ...p, W: p.W.slice(), b: p.b.slice() })),
     Z: bufs(m), A: bufs(m), Zt: bufs(mt), At: bufs(mt) };
+  const run = { k: 0, layers: front.layers, loss: [], test: [], dead: [], diverged: null,
+    Z: front.Z, A: front.A, Zt: front.Zt, At: front.At };
+  // the forward pass of a step behind the front (view.at: which)
+  const view = { at: -1, Z: bufs(m), A: bufs(m), Zt: bufs(mt), At: bufs(mt) };
   const [dZ, gW] = [bufs(B), t.start.map((p) => new Float64Array(p.W.length))];
   const gb = bufs(1);
-  const saved = new Map();
   const nL = t.start.length;
+  // every step's parameters, W then b of each layer, in chunks of 256 steps
+  const size = t.start.reduce((n, p) => n + p.W.length + p.b.length, 0);
+  const kept = [];
+  const keep = (k) => {
+    if (k % 256 === 0) kept.push(new Float64Array(256 * size));
+    let o = (k % 256) * size;
+    for (const p of front.layers) {
+      kept[kept.length - 1].set(p.W, o);
+      kept[kept.length - 1].set(p.b, (o += p.W.length));
+      o += p.b.length;
+    }
+  };
+  const layersAt = (k) => {
+    const chunk = kept[Math.floor(k / 256)];
+    let o = (k % 256) * size;
+    return t.start.map(({ nin, nout, W, b }) => ({ nin, nout, W: chunk.subarray(o, (o += W.length)),
+      b: chunk.subarray(o, (o += b.length)) }));
+  };
   const evaluate = () => {
-    // loss, dead units and test loss at step k, or diverged = k (as neuronlib's forward pass)
-    const { k } = run;
-    run.loss.length = run.test.length = run.dead.length = k;
-    if (!nlPgForward(run.layers, act.f, X, m, run.Z, run.A)) return (run.diverged = k), false;
-    const loss = nlPgLoss(run.Z[nL - 1], y);
+    // loss, dead units and test loss at the front's step k, or diverged = k (as neuronlib's
+    // forward pass)
+    const { k } = front;
+    if (!nlPgForward(front.layers, act.f, X, m, front.Z, front.A)) return (run.diverged = k), false;
+    const loss = nlPgLoss(front.Z[nL - 1], y);
     if (!Number.isFinite(loss)) return (run.diverged = k), false;
     const dead = [];
     if (relu)
-      run.layers.slice(0, -1).forEach(({ nout }, l) => {
+      front.layers.slice(0, -1).forEach(({ nout }, l) => {
         for (let j = 0; j < nout; j++) {
           let alive = false;
-          for (let r = 0; r < m && !alive; r++) alive = run.Z[l][r * nout + j] > 0;
+          for (let r = 0; r < m && !alive; r++) alive = front.Z[l][r * nout + j] > 0;
           if (!alive) dead.push(`${l}.${j}`);
         }
       });
-    const testOk = nlPgForward(run.layers, act.f, Xt, mt, run.Zt, run.At);
-    const test = nlPgLoss(run.Zt[nL - 1], yt);
+    const testOk = nlPgForward(front.layers, act.f, Xt, mt, front.Zt, front.At);
+    const test = nlPgLoss(front.Zt[nL - 1], yt);
     if (!testOk || !Number.isFinite(test)) return (run.diverged = k), false;
     run.loss.push(loss);
     run.dead.push(dead);
     run.test.push(test);
-    if (k % 50 === 0) saved.set(k, copy(run.layers));
+    keep(k);
     return true;
   };
   const advance = () => {
     // one step on the batch rows (k B + i) mod m, from the forward pass over all rows
-    const { k, layers } = run;
+    const { k, layers } = front;
     const rows = Array.from({ length: B }, (_, i) => (k * B + i) % m);
-    const out = run.Z[nL - 1];
+    const out = front.Z[nL - 1];
     rows.forEach((row, r) => (dZ[nL - 1][r] = (nlSigmoid(out[row]) - y[row]) / B));
     let finite = true;
     for (let l = nL - 1; l >= 0; l--) {
       const { nin, nout, W } = layers[l];
-      const inp = l ? run.A[l - 1] : X;
+      const inp = l ? front.A[l - 1] : X;
       const [g, d] = [gW[l], dZ[l]];
       g.fill(0);
       gb[l].fill(0);
@@ -119,7 +147,7 @@ function nlPgRun(t) {
           for (let i = 0; i < nin; i++) {
             let s = 0;
             for (let j = 0; j < nout; j++) s += d[r * nout + j] * W[i * nout + j];
-            dZ[l - 1][r * nin + i] = s * act.d(run.Z[l - 1][row * nin + i]);
+            dZ[l - 1][r * nin + i] = s * act.d(front.Z[l - 1][row * nin + i]);
           }
       });
       if (!g.every(Number.isFinite) || !gb[l].every(Number.isFinite)) finite = false;
@@ -137,21 +165,26 @@ function nlPgRun(t) {
       for (let j = 0; j < p.b.length; j++) p.b[j] = move(p.b[j], gb[l][j]);
     });
     if (!ok) return (run.diverged = k + 1), false;
-    run.k = k + 1;
+    front.k = k + 1;
     return evaluate();
   };
   evaluate();
   run.go = (s) => {
-    if (s < run.k) {
-      const back = Math.floor(s / 50) * 50;
-      run.k = back;
-      run.layers = copy(saved.get(back));
-      run.diverged = null;
-      for (const key of saved.keys()) if (key > back) saved.delete(key);
-      evaluate();
+    while (front.k < s && run.diverged === null) advance();
+    // at the front (or past it, once training diverged): its own numbers
+    if (s >= front.k) return Object.assign(run, { k: front.k, layers: front.layers, Z: front.Z, A: front.A,
+      Zt: front.Zt, At: front.At });
+    Object.assign(run, { k: s, layers: layersAt(s), Z: view.Z, A: view.A, Zt: view.Zt, At: view.At });
+    if (view.at !== s) {
+      nlPgForward(run.layers, act.f, X, m, view.Z, view.A);
+      nlPgForward(run.layers, act.f, Xt, mt, view.Zt, view.At);
+      view.at = s;
     }
-    while (run.k < s && run.diverged === null) advance();
     return run;
+  };
+  run.ahead = (last, until) => {
+    while (front.k < last && run.diverged === null && performance.now() < until) advance();
+    return front.k >= last || run.diverged !== null;
   };
   return run;
 }
@@ -218,8 +251,10 @@ function nlPgGrid(layers, f, lim, n, cache) {
   // draws them: cache.A[l][j][k] is unit j of layer l at grid point k. Each unit's values over
   // the grid are one array, computed a unit at a time in tight loops over the 10 000 points
   // (the same sums, in the same order, as nlPgForward: (x1 w1j + x2 w2j) + bj, then f).
+  // The grid's points are kept while the plane is the same; a unit's array is kept from one
+  // network to the next (cache.units[l][j]): adding a unit or a layer makes only its own.
   const N = n * n;
-  const key = lim.join() + "|" + layers.map((p) => p.nout).join();
+  const key = lim.join() + "|" + n;
   if (cache.key !== key) {
     cache.key = key;
     const d = (lim[1] - lim[0]) / n;
@@ -228,8 +263,13 @@ function nlPgGrid(layers, f, lim, n, cache) {
       cache.X[0][k] = lim[0] + ((k % n) + 0.5) * d;
       cache.X[1][k] = lim[1] - (Math.floor(k / n) + 0.5) * d;
     }
-    cache.A = layers.map((p) => Array.from({ length: p.nout }, () => new Float64Array(N)));
+    cache.units = [];
   }
+  cache.A = layers.map(({ nout }, l) => {
+    const kept = (cache.units[l] = cache.units[l] || []);
+    while (kept.length < nout) kept.push(new Float64Array(N));
+    return kept.slice(0, nout);
+  });
   let inp = cache.X;
   for (let l = 0; l < layers.length; l++) {
     const { nin, nout, W, b } = layers[l];
@@ -329,23 +369,48 @@ function render({ model, el }) {
         return run.diverged === null ? cfg.max_steps : run.diverged;
       } });
 
+    const rows = []; // per layer: its row and its units' canvases, kept when units or layers go
     const buildUnits = () => {
-      // one small canvas per hidden unit, a row per layer (rebuilt when the architecture changes);
-      // true when rebuilt
+      // one small canvas per hidden unit, a row per layer (made to fit when the architecture
+      // changes: only the units and layers added are made, the others are kept); returns the
+      // canvases made now (not drawn yet)
       const sig = get("hidden").join();
-      if (units.sig === sig) return false;
-      unitBox.replaceChildren();
-      units = { sig, maps: [], heats: [] };
+      if (units.sig === sig) return [];
+      const made = [];
+      units = { sig, maps: [] };
       get("hidden").forEach((count, l) => {
-        const row = nlEl("div", "", unitBox);
-        row.style.cssText = "display:flex;flex-wrap:wrap;gap:4px;align-items:center";
-        nlEl("span", "", row, `layer ${l + 1}`).style.width = "50px";
-        for (let j = 0; j < count; j++) {
-          units.maps.push(Object.assign(nlMakeCanvas(row, 30, 30, ""), { nlUnit: [l, j] }));
-          units.heats.push({});
+        if (!rows[l]) {
+          const el = nlEl("div", "");
+          el.style.cssText = "display:flex;flex-wrap:wrap;gap:4px;align-items:center";
+          nlEl("span", "", el, `layer ${l + 1}`).style.width = "50px";
+          rows[l] = { el, maps: [] };
         }
+        const row = rows[l];
+        while (row.maps.length < count) {
+          const c = Object.assign(nlMakeCanvas(row.el, 30, 30, ""), { nlUnit: [l, row.maps.length], nlHeat: {} });
+          row.maps.push(c);
+          made.push(c);
+        }
+        row.maps.forEach((c, j) => {
+          if (j < count && c.parentNode !== row.el) row.el.appendChild(c);
+          if (j >= count) c.remove();
+        });
+        if (row.el.parentNode !== unitBox || unitBox.children[l] !== row.el) unitBox.insertBefore(row.el, unitBox.children[l] || null);
+        units.maps.push(...row.maps.slice(0, count));
       });
-      return true;
+      rows.slice(get("hidden").length).forEach((row) => row.el.remove());
+      return made;
+    };
+
+    // The rest of a new run is trained just after the paint, in slices of about 4 ms (a newer run
+    // stops it): the step slider, Step and Play then find their steps trained (nlPgRun's ahead).
+    let ahead = null;
+    const trainAhead = () => {
+      const run = cache.run;
+      if (ahead === run) return;
+      ahead = run;
+      const slice = () => cache.run === run && !run.ahead(cfg.max_steps, performance.now() + 4) && setTimeout(slice, 0);
+      nlAfterPaint(slice);
     };
 
     const draw = (theme) => {
@@ -354,7 +419,7 @@ function render({ model, el }) {
       const t = performance.now();
       gap = t - drawn < 200 ? t - drawn : 16.7;
       drawn = t;
-      const rebuilt = buildUnits();
+      const made = buildUnits();
       const s = cfg.sets[get("data")];
       const run = nlPgRunTo(get, cfg, cache);
       const step = Math.min(get("step"), run.loss.length - 1);
@@ -392,14 +457,14 @@ function render({ model, el }) {
       const small = nlPlane(s.lim, s.lim, [1, 1, 28, 28]);
       // The unit maps: drawn just after the frame is painted (the regions and curves come first),
       // or at once when they are new; a redraw made meanwhile takes the place of the one waiting.
-      const drawUnits = () => units.maps.forEach((c, u) => {
+      const drawUnit = (c) => {
         const [l, j] = c.nlUnit;
         const uctx = nlBegin(c, theme);
         // every fourth point of the regions' grid, 25 x 25 (the map is 28 px wide)
         const unit = A[l][j];
         let q = 0;
         const at = () => unit[sample[q++]];
-        const paint = nlHeatmap(uctx, small, units.heats[u], 25, at, nlDiverging(theme));
+        const paint = nlHeatmap(uctx, small, c.nlHeat, 25, at, nlDiverging(theme));
         let since = (run.dead[step] || []).includes(`${l}.${j}`) ? step : null;
         if (since !== null) {
           while (since > 0 && run.dead[since - 1].includes(`${l}.${j}`)) since--;
@@ -411,15 +476,10 @@ function render({ model, el }) {
         uctx.strokeRect(0.5, 0.5, 29, 29);
         c.setAttribute("aria-label", `layer ${l + 1} unit ${j + 1}: output over the plane, largest size ` +
           nlFmt(paint.max) + (since === null ? "" : `; dead since step ${since} (z <= 0 on every training point)`));
-      });
-      if (!rebuilt && !due)
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => due && due();
-          ch.port2.postMessage(0);
-        });
-      due = rebuilt ? null : () => (due = null) || drawUnits();
-      if (rebuilt) drawUnits();
+      };
+      made.forEach(drawUnit);
+      if (!due) nlAfterPaint(() => due && due());
+      due = () => (due = null) || units.maps.forEach((c) => made.includes(c) || drawUnit(c));
 
       const top = Math.max(0.1, ...run.loss.slice(0, step + 1), ...run.test.slice(0, step + 1).filter((v) => v < 10));
       const cplane = nlPlane([0, Math.max(10, step)], [0, Math.ceil(top * 10) / 10], [44, 8, 288, 120]);
@@ -434,6 +494,7 @@ function render({ model, el }) {
       curves.setAttribute("aria-label", `Training loss (solid) and test loss (dashed) after each step from 0 to ` +
         `${step}. ` + now);
       ui.readout.textContent = text;
+      trainAhead();
     };
     return { keys: ["data", "hidden", "activation", "learning_rate", "batch_size", "l2", "seed", "loaded", "step"],
       draw, destroy: player.destroy, facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache),
