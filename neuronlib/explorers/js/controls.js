@@ -243,8 +243,8 @@ function nlNumbers(frame, view) {
   let open = false;
   // Closed, the panel is invisible and has no height (class nl-closed), but stays laid out, at
   // the width it has open (its scrollbar's gutter is kept): prepare() writes it once while the
-  // reader is still reading, so the first opening does not lay out its text afresh, and opening
-  // it again only brings the changed cells up to date.
+  // reader is still reading, and it is brought up to date when the reader pauses, so an opening
+  // lays out no text afresh.
   const show = () => {
     panel.classList.toggle("nl-closed", !open);
     panel.setAttribute("aria-hidden", String(!open));
@@ -257,15 +257,23 @@ function nlNumbers(frame, view) {
     show();
     button.setAttribute("aria-expanded", String(open));
     button.textContent = open ? "Hide the numbers" : "Show the numbers";
-    fill();
+    clearTimeout(pause);
+    if (open) fill();
   });
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", panel.id);
   let words, table; // made by prepare() or the first show, then brought up to date in place
   let latest = 0;
   let rowHeight = 0; // a row's height in px, read after a paint (0: not known yet)
+  let pause = 0;
+  const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
   const fill = (closed = false) => {
-    if (!open && !closed) return;
+    if (!open && !closed) {
+      // closed: brought up to date once the reader pauses (100 ms without a move), while idle
+      clearTimeout(pause);
+      pause = setTimeout(() => idle(() => open || fill(true)), 100);
+      return;
+    }
     const mine = ++latest;
     const text = "In words: " + view.facts().join(" ");
     words = words || nlEl("p", "", panel);
