@@ -161,7 +161,19 @@ function render({ model, el }) {
       nlLabel(ctx, "output p: blue, class 1; orange, hatched: class 0", 8, 336, theme, theme.muted, "left");
       nlLabel(ctx, "dot = class 1, square = class 0; lines: hidden units", 8, 352, theme, theme.muted, "left");
     };
+    // Once, while the reader looks: the plane drawn on the coarse grid and again on the full one
+    // (nothing is painted between), so the coarse grid's shading tables (nlShade) are made
+    // before the first move, not on it.
+    let coarseReady = false;
+    const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
     const draw = (theme, rest) => {
+      if (!coarseReady) {
+        coarseReady = true;
+        idle(() => {
+          drawPlane(theme, Math.ceil(cfg.grid / 2));
+          drawPlane(theme, cfg.grid);
+        });
+      }
       clearTimeout(fine);
       drawPlane(theme, rest ? cfg.grid : Math.ceil(cfg.grid / 2));
       if (!rest) fine = setTimeout(() => drawPlane(theme, cfg.grid), 150);
