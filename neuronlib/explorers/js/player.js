@@ -30,7 +30,9 @@ function nlPlayer(parent, model, spec) {
     play.textContent = "Pause";
     play.setAttribute("aria-label", "Pause the training");
     play.setAttribute("aria-pressed", "true");
-    frame = requestAnimationFrame(tick);
+    // the next frame shows the button pressed; the steps start in the frame after it, so the
+    // click is answered within a frame whatever a step and its redraw cost
+    frame = requestAnimationFrame(() => (frame = requestAnimationFrame(tick)));
   }, "Play the training");
   play.setAttribute("aria-pressed", "false");
   nlButton(parent, "Step", "nl-step", () => {
