@@ -258,7 +258,7 @@ function nlNumbers(frame, view) {
     button.setAttribute("aria-expanded", String(open));
     button.textContent = open ? "Hide the numbers" : "Show the numbers";
     clearTimeout(pause);
-    if (open) fill();
+    if (open && behind) fill(); // else the panel already shows the figure as it is
   });
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", panel.id);
@@ -266,14 +266,17 @@ function nlNumbers(frame, view) {
   let latest = 0;
   let rowHeight = 0; // a row's height in px, read after a paint (0: not known yet)
   let pause = 0;
+  let behind = true; // the figure changed since the panel was last written
   const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
   const fill = (closed = false) => {
     if (!open && !closed) {
       // closed: brought up to date once the reader pauses (100 ms without a move), while idle
+      behind = true;
       clearTimeout(pause);
       pause = setTimeout(() => idle(() => open || fill(true)), 100);
       return;
     }
+    behind = false;
     const mine = ++latest;
     const text = "In words: " + view.facts().join(" ");
     words = words || nlEl("p", "", panel);

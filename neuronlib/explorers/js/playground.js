@@ -402,15 +402,18 @@ function render({ model, el }) {
       return made;
     };
 
-    // The rest of a new run is trained just after the paint, in slices of about 4 ms (a newer run
-    // stops it): the step slider, Step and Play then find their steps trained (nlPgRun's ahead).
+    // The rest of a new run is trained while the page is idle, in slices of at most 4 ms that
+    // end before the next frame is due (a newer run stops it): the step slider, Step and Play
+    // then find their steps trained (nlPgRun's ahead), and the reader's frames never wait for it.
     let ahead = null;
+    const idle = window.requestIdleCallback || ((cb) => setTimeout(() => cb({ timeRemaining: () => 4 }), 0));
     const trainAhead = () => {
       const run = cache.run;
       if (ahead === run) return;
       ahead = run;
-      const slice = () => cache.run === run && !run.ahead(cfg.max_steps, performance.now() + 4) && setTimeout(slice, 0);
-      nlAfterPaint(slice);
+      const slice = (deadline) => cache.run === run &&
+        !run.ahead(cfg.max_steps, performance.now() + Math.min(4, deadline.timeRemaining())) && idle(slice);
+      idle(slice);
     };
 
     const draw = (theme) => {
