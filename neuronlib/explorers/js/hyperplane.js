@@ -90,27 +90,6 @@ function nlColourBar(ctx, paint, theme, x, y, width, caption, centre = 0) {
   ctx.fillText(caption, x + width / 2, y + 20);
 }
 
-function nlPlaneOutput(act, w, b, centre) {
-  // The heat map's value at (x, y): the output f(w·x + b), less f(0) (white on the line).
-  return (x, y) => act.f(w[0] * x + w[1] * y + b) - centre;
-}
-
-function nlWarmActivations(cfg, n) {
-  // While the reader looks, one activation per idle callback: nlPlaneOutput over an n x n grid,
-  // so the browser has compiled every activation's heat-map loop before the menu first picks it.
-  const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
-  const names = [...cfg.names];
-  const next = () => {
-    const name = names.shift();
-    if (name === undefined) return;
-    const act = nlActivation(name, cfg.params);
-    const at = nlPlaneOutput(act, [0.5, -0.5], 0.1, act.f(0));
-    for (let k = 0; k < n * n; k++) at((k % n) / n - 0.5, Math.floor(k / n) / n - 0.5);
-    idle(next);
-  };
-  idle(next);
-}
-
 function render({ model, el }) {
   return nlMount(model, el, "hyperplane", "Where the neuron switches: the line w·x + b = 0", (frame) => {
     const cfg = model.get("_config");
@@ -131,7 +110,6 @@ function render({ model, el }) {
         get: () => model.get("point")[i], set: (v) => nlSetItem(model, "point", [i], v) }));
     nlResetButton(frame.group(), model);
     nlDraggable(canvas, plane, (p) => nlSetKey(model, "point", p));
-    nlWarmActivations(cfg, cfg.grid);
 
     const draw = (theme) => {
       const w = model.get("weights");
@@ -143,7 +121,8 @@ function render({ model, el }) {
       // White is the output on the line itself, f(0), as in neuronlib.plots.plot_input_plane:
       // blue where the output is above it (z > 0), orange where it is below (z < 0).
       const centre = act.f(0);
-      const paint = nlHeatmap(ctx, plane, cache, cfg.grid, nlPlaneOutput(act, w, b, centre), nlDiverging(theme));
+      const paint = nlHeatmap(ctx, plane, cache, cfg.grid, (x, y) => act.f(w[0] * x + w[1] * y + b) - centre,
+        nlDiverging(theme));
       // The negative side (z < 0) is hatched too: the sides differ by more than colour.
       const n = 100;
       const [x0, x1] = plane.xlim;
