@@ -184,6 +184,12 @@ function nlSetText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+function nlIdle(fn) {
+  // Runs fn(deadline) when the page is idle (requestIdleCallback; where a browser has none, 50 ms
+  // later with 4 ms to spend), for work that can wait while the reader reads.
+  (window.requestIdleCallback || ((cb) => setTimeout(() => cb({ timeRemaining: () => 4 }), 50)))(fn);
+}
+
 function nlAfterPaint(fn) {
   // Runs fn just after the next frame is painted (a message posted from the next animation
   // frame), so work that can wait never delays the reader's next paint.
@@ -267,13 +273,12 @@ function nlNumbers(frame, view) {
   let rowHeight = 0; // a row's height in px, read after a paint (0: not known yet)
   let pause = 0;
   let behind = true; // the figure changed since the panel was last written
-  const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
   const fill = (closed = false) => {
     if (!open && !closed) {
       // closed: brought up to date once the reader pauses (100 ms without a move), while idle
       behind = true;
       clearTimeout(pause);
-      pause = setTimeout(() => idle(() => open || fill(true)), 100);
+      pause = setTimeout(() => nlIdle(() => open || fill(true)), 100);
       return;
     }
     behind = false;
@@ -359,9 +364,8 @@ function nlMount(model, el, kind, title, build) {
   if (!el.isConnected) requestAnimationFrame(whenAttached);
   // Two more draws of the same state while the reader is still reading: the browser's JIT
   // compiles the heat-map loops then, not on the reader's first slider move.
-  const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
   // Then the numbers panel is written, closed (nlNumbers).
-  idle(() => { redraw(true); idle(() => { redraw(true); idle(numbers.prepare); }); });
+  nlIdle(() => { redraw(true); nlIdle(() => { redraw(true); nlIdle(() => numbers.prepare()); }); });
   // challenges on the static page find this explorer by its element's id (challenge.js)
   if (el.id) (window.nlExplorers = window.nlExplorers || {})[el.id] = { model, facts: view.facts };
   if (el.id) document.dispatchEvent(new Event("nl-mounted"));

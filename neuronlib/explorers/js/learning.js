@@ -263,7 +263,7 @@ function render({ model, el }) {
     // While the reader looks, the other data sets' surfaces at the starting bias are computed (a
     // slice of a frame at a time), so choosing one in the menu does not wait for them.
     const quantise = (b) => Math.round(b / NL_SURFACE_B_STEP) * NL_SURFACE_B_STEP + 0;
-    (window.requestIdleCallback || ((cb) => setTimeout(cb, 50)))(() =>
+    nlIdle(() =>
       cfg.order.forEach((key) => surfacesOf(key).want(quantise(get("start")[2]), false)));
 
     const g = ui.group();

@@ -64,7 +64,7 @@ function nlPgRun(t) {
   // points) to step s (a step behind the front: its kept parameters and one forward pass) and
   // returns the run; diverged is the step where training diverged, or null. ahead(last, until)
   // trains on towards step `last` until performance.now() reaches `until` (the playground does
-  // it after the paint, so a reader's later step, drag or Play only looks steps up); true once
+  // it in idle time, so a reader's later step, drag or Play only looks steps up); true once
   // the front is at `last` or training has diverged.
   const act = nlActivation(t.activation, t.params);
   const relu = t.activation === "relu";
@@ -406,14 +406,13 @@ function render({ model, el }) {
     // end before the next frame is due (a newer run stops it): the step slider, Step and Play
     // then find their steps trained (nlPgRun's ahead), and the reader's frames never wait for it.
     let ahead = null;
-    const idle = window.requestIdleCallback || ((cb) => setTimeout(() => cb({ timeRemaining: () => 4 }), 0));
     const trainAhead = () => {
       const run = cache.run;
       if (ahead === run) return;
       ahead = run;
       const slice = (deadline) => cache.run === run &&
-        !run.ahead(cfg.max_steps, performance.now() + Math.min(4, deadline.timeRemaining())) && idle(slice);
-      idle(slice);
+        !run.ahead(cfg.max_steps, performance.now() + Math.min(4, deadline.timeRemaining())) && nlIdle(slice);
+      nlIdle(slice);
     };
 
     const draw = (theme) => {

@@ -117,7 +117,7 @@ function render({ model, el }) {
 
     // While the reader looks, each activation's training and heat-map loops run a few steps, so
     // the browser compiles them for every activation before the menu first picks one.
-    (window.requestIdleCallback || ((cb) => setTimeout(cb, 50)))(() => cfg.names.forEach((name) => {
+    nlIdle(() => cfg.names.forEach((name) => {
       const act = nlActivation(name, cfg.params);
       const run = nlTrainer({ X: cfg.X, y: cfg.y, init: cfg.inits[String(get("seed"))], activation: name,
         params: cfg.params, learning_rate: get("learning_rate"), steps: 5 }).advance(5);
@@ -165,11 +165,10 @@ function render({ model, el }) {
     // (nothing is painted between), so the coarse grid's shading tables (nlShade) are made
     // before the first move, not on it.
     let coarseReady = false;
-    const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 50));
     const draw = (theme, rest) => {
       if (!coarseReady) {
         coarseReady = true;
-        idle(() => {
+        nlIdle(() => {
           drawPlane(theme, Math.ceil(cfg.grid / 2));
           drawPlane(theme, cfg.grid);
         });
