@@ -71,13 +71,13 @@ notebooks: $(STAMP) $(FW_STAMP)
 # limited by CPU (about 18 min of CPU time in all, measured stage by stage), so the stages are
 # packed to keep both cores busy: test-frameworks and test-binder (mostly pip and one kernel)
 # beside test-lib, build-strict and test-site (two browsers); then, once those have all ended,
-# test-lab and test-pdf beside test-speed. test-speed judges each control's own redraw work,
-# not the time to the next frame, and passes beside them (measured: load 3 to 6); beside
-# test-site (load 12) JupyterLab once took more than its 60 s to draw a saved explorer.
+# test-speed alone (it times each control from input to the next frame, which another process
+# on the CPU slows: a stage beside it would make it fail); then test-lab beside test-pdf.
+# Beside test-site (load 12) JupyterLab once took more than its 60 s to draw a saved explorer.
 # nbval runs in test-binder (a fresh environment from requirements.txt, under another numerical
 # set-up: every notebook but Chapter 9) and test-frameworks (Chapter 9); `make test-notebooks`
 # is the same check in .venv, for working on a chapter.
-STAGES := bg:test-frameworks bg:test-binder test-lib build-strict test-site wait bg:test-lab bg:test-pdf test-speed
+STAGES := bg:test-frameworks bg:test-binder test-lib build-strict test-site wait test-speed bg:test-lab test-pdf
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/check_browser.py
 	$(BIN)/python tools/run_stages.py $(STAGES)
@@ -105,8 +105,8 @@ build-strict: $(STAMP)
 test-site: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest tests/site -p no:cacheprovider -n 2 --dist loadgroup --ignore=tests/site/test_explorer_speed.py
 
-# every control of every explorer on the gallery page (`make test` runs it last, beside
-# test-lab and test-pdf only)
+# every control of every explorer on the gallery page (`make test` runs it alone, once the
+# stages before it have ended)
 test-speed: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest tests/site/test_explorer_speed.py -p no:cacheprovider
 
