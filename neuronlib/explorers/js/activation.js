@@ -130,7 +130,7 @@ function render({ model, el }) {
       canvas.setAttribute("aria-label", `Graph of ${label} (solid) and its derivative (dashed) for z ` +
         `from ${nlFmt(zlim[0])} to ${nlFmt(zlim[1])}, with shaded bands where its slope is zero (dark) or below 0.01 (light, saturated). ` +
         text.slice(text.indexOf(";") + 2));
-      frame.readout.textContent = text;
+      nlSetText(frame.readout, text);
     };
     const get = (k) => model.get(k);
     return { keys: ["activation", "slope", "alpha", "z"], draw,

@@ -162,7 +162,7 @@ function render({ model, el }) {
         `to ${nlFmt(cfg.ylim[1])}, shaded by the neuron's output: ${theme.dark ? "dark grey" : "white"} where it equals the output on the line, ` +
         `${nlFmt(centre)}; blue above that, orange below. ` +
         where + `The point ${nlFmtVec(p)} has z = ${nlFmt(z)}.`);
-      frame.readout.textContent = nlSummaryOf((k) => model.get(k), cfg);
+      nlSetText(frame.readout, nlSummaryOf((k) => model.get(k), cfg));
     };
     const get = (k) => model.get(k);
     return { keys: ["weights", "bias", "activation", "point"], draw,

@@ -340,7 +340,7 @@ function render({ model, el }) {
         (line ? `and the line w·x + b = 0 with the weight vector w at right angles to it, pointing to p > 0.5. `
           : "and no line in view. ") + at.now);
       drawSurface(theme, at);
-      ui.readout.textContent = at.text;
+      nlSetText(ui.readout, at.text);
     };
     return { keys: ["data", "learning_rate", "start", "step"], draw, destroy: player.destroy,
       facts: () => nlFactsOf(get, cfg, cache), table: () => nlTableOf(get, cfg, cache),

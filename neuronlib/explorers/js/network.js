@@ -139,7 +139,7 @@ function render({ model, el }) {
       canvas.setAttribute("aria-label", `Graph of the network output y (thick) and each hidden unit's ` +
         `contribution (dashed) for x from ${nlFmt(xlim[0])} to ${nlFmt(xlim[1])}. ` + units.join("; ") + ". " +
         text.slice(text.indexOf(";") + 2));
-      frame.readout.textContent = text;
+      nlSetText(frame.readout, text);
     };
     const get = (k) => model.get(k);
     return { keys: ["weights", "biases", "output_weights", "output_bias"], draw,

@@ -118,7 +118,7 @@ function render({ model, el }) {
         `z = ${nlFmt(z)}; output ${nlFmt(out)}.`);
       curve.setAttribute("aria-label", `Graph of ${name}(z) for z from ${-zr} to ${zr}, with a dot at ` +
         `z = ${nlFmt(z)}, output ${nlFmt(out)}.`);
-      frame.readout.textContent = nlSummaryOf((k) => model.get(k), cfg);
+      nlSetText(frame.readout, nlSummaryOf((k) => model.get(k), cfg));
     };
     const get = (k) => model.get(k);
     return { keys: ["inputs", "weights", "bias", "activation"], draw,

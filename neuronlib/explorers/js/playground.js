@@ -495,7 +495,7 @@ function render({ model, el }) {
       nlLabel(cctx, "solid: training loss; dashed: test loss", 8, 170, theme, theme.muted, "left");
       curves.setAttribute("aria-label", `Training loss (solid) and test loss (dashed) after each step from 0 to ` +
         `${step}. ` + now);
-      ui.readout.textContent = text;
+      nlSetText(ui.readout, text);
       trainAhead();
     };
     return { keys: ["data", "hidden", "activation", "learning_rate", "batch_size", "l2", "seed", "loaded", "step"],

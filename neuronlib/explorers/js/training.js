@@ -181,7 +181,7 @@ function render({ model, el }) {
       const text = nlSummaryOf(get, cfg, cache);
       canvas.setAttribute("aria-label", `Input plane with the ${cfg.X.length} training points, shaded by the ` +
         `network's output (hatched where it predicts class 0), with each hidden unit's line (dead units dashed). ` + text.slice(text.indexOf(";") + 2));
-      ui.readout.textContent = text;
+      nlSetText(ui.readout, text);
       nlFinishLater(cache, (done) => drawLoss(theme, done));
     };
     return { keys: ["learning_rate", "seed", "activation", "step"], draw, destroy: () => { clearTimeout(fine); player.destroy(); },
