@@ -4,7 +4,8 @@
 function nlCoarseFirst(draw) {
   // Returns (theme, rest) => void: draw(theme, false) now, with the map on a grid half as fine,
   // then draw(theme, true), the full grid, once that frame is painted (nlAfterPaint; a newer
-  // move drops it). A move shows within its frame; the figure at rest is the full one. A draw that is no move (rest: mount, theme, idle) is full at once.
+  // move drops it). A move shows within its frame; the figure at rest is the full one. A draw
+  // that is no move (rest: mount, theme, idle) is full at once.
   let latest = 0;
   return (theme, rest) => {
     const mine = ++latest;

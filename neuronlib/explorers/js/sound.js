@@ -112,7 +112,8 @@ function nlAudio() {
   // the first sound: a page may hold only a few. Before that, nlAudio().warm() asks for the list
   // of audio outputs (once, in the background): it opens the browser's audio service, which
   // otherwise the first AudioContext opens while the page waits (40 to 100 ms in headless
-  // Chromium on this book's test machine; 2 ms once warm). The explorers call it when the reader first comes near one.
+  // Chromium on this book's test machine; 2 ms once warm). The explorers call it when the
+  // reader first comes near one.
   const Audio = window.AudioContext || window.webkitAudioContext;
   const shared = (window.nlAudioShared = window.nlAudioShared || { context: null, warmed: false });
   return {

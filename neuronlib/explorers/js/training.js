@@ -36,7 +36,7 @@ function nlFinishLater(cache, onDone) {
     if (run.done) cache.onDone(run);
     else setTimeout(slice, 0);
   };
-  requestAnimationFrame(() => setTimeout(slice, 0));
+  nlAfterPaint(slice);
 }
 
 function nlSummaryOf(get, cfg, cache = {}) {
